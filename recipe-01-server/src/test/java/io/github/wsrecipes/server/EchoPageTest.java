@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import io.github.wsrecipes.testsupport.Chromium;
-import picocli.CommandLine;
 
 /** The index page in headless Chromium: it connects with echo-protocol and shows the echo. */
 class EchoPageTest {
@@ -18,9 +17,7 @@ class EchoPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ServerOptions options = new ServerOptions();
-        new CommandLine(options).parseArgs("--port", "0");
-        server = EchoServer.start(options);
+        server = LiveServers.startOnFreePort();
     }
 
     @AfterAll

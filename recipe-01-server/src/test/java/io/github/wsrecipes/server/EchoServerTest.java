@@ -4,50 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The echo server over real sockets: greeting, echo, the upgrade gate, stopping. */
 class EchoServerTest {
 
-    private final WebSocketClient client = new WebSocketClient();
-    private final List<EchoServer> servers = new ArrayList<>();
-
-    @BeforeEach
-    void startClient() throws Exception {
-        client.setMaxBinaryMessageSize(2 * 1024 * 1024);
-        client.setMaxTextMessageSize(2 * 1024 * 1024);
-        client.start();
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        client.stop();
-        servers.forEach(EchoServer::close);
-    }
-
-    EchoServer start(String... args) throws Exception {
-        ServerOptions options = new ServerOptions();
-        new CommandLine(options).parseArgs(args);
-        options.port = 0;
-        EchoServer server = EchoServer.start(options);
-        servers.add(server);
-        return server;
-    }
+    @RegisterExtension
+    final LiveServers live = new LiveServers();
 
     @Test
     void startedOnPortZeroReportsTheBoundPort() throws Exception {
-        EchoServer server = start();
+        EchoServer server = live.start();
 
         assertThat(server.port()).isPositive();
         assertThat(server.uri()).hasToString("http://localhost:" + server.port() + "/");
@@ -56,7 +29,7 @@ class EchoServerTest {
     @Test
     void greetsWithYoThenEchoesText() throws Exception {
         Peer peer = new Peer.Messages();
-        Session session = Peer.connect(client, start().uri(), peer, null, "echo-protocol");
+        Session session = live.connect(live.start(), peer, "echo-protocol");
 
         session.sendText("Hello, WebSocket!", Callback.NOOP);
 
@@ -72,7 +45,7 @@ class EchoServerTest {
             bytes[i] = (byte) (i * 31);
         }
         Peer peer = new Peer.Messages();
-        Session session = Peer.connect(client, start().uri(), peer, null, "echo-protocol");
+        Session session = live.connect(live.start(), peer, "echo-protocol");
 
         session.sendBinary(ByteBuffer.wrap(bytes), Callback.NOOP);
 
@@ -82,9 +55,9 @@ class EchoServerTest {
 
     @Test
     void foreignOriginIsRefusedWith403() throws Exception {
-        EchoServer server = start();
+        EchoServer server = live.start();
 
-        assertThatThrownBy(() -> Peer.connect(client, server.uri(), new Peer.Messages(), "http://evil.example", "echo-protocol"))
+        assertThatThrownBy(() -> live.connectFrom("http://evil.example", server, new Peer.Messages(), "echo-protocol"))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(UpgradeException.class)
                 .extracting(cause -> ((UpgradeException) cause).getResponseStatusCode()).isEqualTo(403);
@@ -92,61 +65,61 @@ class EchoServerTest {
 
     @Test
     void kitPagesAndThePagesOfThisServerAreAllowedOrigins() throws Exception {
-        EchoServer server = start();
+        EchoServer server = live.start();
 
-        Peer.connect(client, server.uri(), new Peer.Messages(), "http://localhost:8082", "echo-protocol");
-        Peer.connect(client, server.uri(), new Peer.Messages(), "http://localhost:" + server.port(), "echo-protocol");
+        live.connectFrom("http://localhost:8082", server, new Peer.Messages(), "echo-protocol");
+        live.connectFrom("http://localhost:" + server.port(), server, new Peer.Messages(), "echo-protocol");
     }
 
     @Test
     void allowedOriginFlagAdmitsThatOrigin() throws Exception {
-        EchoServer server = start("--allowed-origin", "http://192.168.1.20:8081");
+        EchoServer server = live.start("--allowed-origin", "http://192.168.1.20:8081");
 
-        Peer.connect(client, server.uri(), new Peer.Messages(), "http://192.168.1.20:8081", "echo-protocol");
+        live.connectFrom("http://192.168.1.20:8081", server, new Peer.Messages(), "echo-protocol");
     }
 
     @Test
     void allowAnyOriginAdmitsForeignPages() throws Exception {
-        EchoServer server = start("--allow-any-origin");
+        EchoServer server = live.start("--allow-any-origin");
 
-        Peer.connect(client, server.uri(), new Peer.Messages(), "http://evil.example", "echo-protocol");
+        live.connectFrom("http://evil.example", server, new Peer.Messages(), "echo-protocol");
     }
 
     @Test
     void missingSubprotocolIsRefusedWith403() throws Exception {
-        EchoServer server = start();
+        EchoServer server = live.start();
 
-        assertThatThrownBy(() -> Peer.connect(client, server.uri(), new Peer.Messages(), null))
+        assertThatThrownBy(() -> live.connect(server, new Peer.Messages()))
                 .cause().isInstanceOf(UpgradeException.class)
                 .extracting(cause -> ((UpgradeException) cause).getResponseStatusCode()).isEqualTo(403);
     }
 
     @Test
     void unknownSubprotocolIsRefusedWith403() throws Exception {
-        EchoServer server = start();
+        EchoServer server = live.start();
 
-        assertThatThrownBy(() -> Peer.connect(client, server.uri(), new Peer.Messages(), null, "chat-protocol"))
+        assertThatThrownBy(() -> live.connect(server, new Peer.Messages(), "chat-protocol"))
                 .cause().isInstanceOf(UpgradeException.class)
                 .extracting(cause -> ((UpgradeException) cause).getResponseStatusCode()).isEqualTo(403);
     }
 
     @Test
     void autoAcceptConnectionsAcceptsAnyOriginAndProtocol() throws Exception {
-        EchoServer server = start("--auto-accept-connections");
+        EchoServer server = live.start("--auto-accept-connections");
         Peer peer = new Peer.Messages();
 
-        Peer.connect(client, server.uri(), peer, "http://evil.example", "chat-protocol");
+        live.connectFrom("http://evil.example", server, peer, "chat-protocol");
 
         assertThat(peer.next()).isEqualTo("yo");
     }
 
     @Test
     void stoppingTheServerClosesEveryPeerWith1001() throws Exception {
-        EchoServer server = start();
+        EchoServer server = live.start();
         Peer first = new Peer.Messages();
         Peer second = new Peer.Messages();
-        Peer.connect(client, server.uri(), first, null, "echo-protocol");
-        Peer.connect(client, server.uri(), second, null, "echo-protocol");
+        live.connect(server, first, "echo-protocol");
+        live.connect(server, second, "echo-protocol");
 
         server.close();
 

@@ -10,43 +10,18 @@ import java.util.List;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /** Each WebSocket-Node option of table 8-1 biting, over real sockets. */
 class ServerOptionsTest {
 
-    private final WebSocketClient client = new WebSocketClient();
-    private final List<EchoServer> servers = new ArrayList<>();
-
-    @BeforeEach
-    void startClient() throws Exception {
-        client.setMaxBinaryMessageSize(4 * 1024 * 1024);
-        client.setMaxTextMessageSize(4 * 1024 * 1024);
-        client.setMaxFrameSize(4 * 1024 * 1024);
-        client.start();
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        client.stop();
-        servers.forEach(EchoServer::close);
-    }
-
-    EchoServer start(String... args) throws Exception {
-        ServerOptions options = new ServerOptions();
-        new CommandLine(options).parseArgs(args);
-        options.port = 0;
-        EchoServer server = EchoServer.start(options);
-        servers.add(server);
-        return server;
-    }
+    @RegisterExtension
+    final LiveServers live = new LiveServers();
 
     Session connect(EchoServer server, Peer peer) throws Exception {
-        Session session = Peer.connect(client, server.uri(), peer, null, "echo-protocol");
+        Session session = live.connect(server, peer, "echo-protocol");
         assertThat(peer.next()).isIn("yo", "yo|last");
         return session;
     }
@@ -81,7 +56,7 @@ class ServerOptionsTest {
 
     @Test
     void messageOverMaxMessageSizeClosesWith1009() throws Exception {
-        EchoServer server = start("--max-message-size", "1000", "--max-frame-size", "600");
+        EchoServer server = live.start("--max-message-size", "1000", "--max-frame-size", "600");
         Peer peer = new Peer.Messages();
         Session session = connect(server, peer);
 
@@ -95,7 +70,7 @@ class ServerOptionsTest {
 
     @Test
     void messageWithinMaxMessageSizeIsEchoed() throws Exception {
-        EchoServer server = start("--max-message-size", "1000", "--max-frame-size", "600");
+        EchoServer server = live.start("--max-message-size", "1000", "--max-frame-size", "600");
         Peer peer = new Peer.Messages();
         Session session = connect(server, peer);
 
@@ -107,7 +82,7 @@ class ServerOptionsTest {
 
     @Test
     void frameOverMaxFrameSizeClosesWith1009() throws Exception {
-        EchoServer server = start("--max-received-frame-size", "1024");
+        EchoServer server = live.start("--max-received-frame-size", "1024");
         Peer peer = new Peer.Messages();
         Session session = connect(server, peer);
 
@@ -118,7 +93,7 @@ class ServerOptionsTest {
 
     @Test
     void fragmentedMessageIsReassembledBeforeTheEcho() throws Exception {
-        EchoServer server = start();
+        EchoServer server = live.start();
         Peer peer = new Peer.Frames();
         Session session = connect(server, peer);
 
@@ -131,7 +106,7 @@ class ServerOptionsTest {
 
     @Test
     void withoutAssemblyEachFrameIsEchoedAsItCame() throws Exception {
-        EchoServer server = start("--no-assemble-fragments");
+        EchoServer server = live.start("--no-assemble-fragments");
         Peer peer = new Peer.Frames();
         Session session = connect(server, peer);
 
@@ -145,7 +120,7 @@ class ServerOptionsTest {
 
     @Test
     void outgoingMessageOverTheThresholdIsFragmented() throws Exception {
-        EchoServer server = start("--fragmentation-threshold", "1000");
+        EchoServer server = live.start("--fragmentation-threshold", "1000");
         Peer peer = new Peer.Frames();
         Session session = connect(server, peer);
 
@@ -157,7 +132,7 @@ class ServerOptionsTest {
 
     @Test
     void withoutOutgoingFragmentationALargeMessageGoesInOneFrame() throws Exception {
-        EchoServer server = start("--fragmentation-threshold", "1000", "--no-fragment-outgoing-messages");
+        EchoServer server = live.start("--fragmentation-threshold", "1000", "--no-fragment-outgoing-messages");
         Peer peer = new Peer.Frames();
         Session session = connect(server, peer);
 
@@ -168,10 +143,10 @@ class ServerOptionsTest {
 
     @Test
     void peerThatNeverAnswersPingsIsDroppedAfterIntervalPlusGrace() throws Exception {
-        EchoServer server = start("--keepalive-interval", "300", "--keepalive-grace-period", "300");
+        EchoServer server = live.start("--keepalive-interval", "300", "--keepalive-grace-period", "300");
 
+        long start = System.nanoTime();
         try (RawWebSocket silent = new RawWebSocket(server.uri())) {
-            long start = System.nanoTime();
             List<Integer> opcodes = new ArrayList<>();
             int opcode;
             while ((opcode = silent.nextOpcode()) != -1) {
@@ -186,7 +161,7 @@ class ServerOptionsTest {
 
     @Test
     void peerThatAnswersPingsStaysConnected() throws Exception {
-        EchoServer server = start("--keepalive-interval", "100", "--keepalive-grace-period", "100");
+        EchoServer server = live.start("--keepalive-interval", "100", "--keepalive-grace-period", "100");
         Peer peer = new Peer.Messages();
         Session session = connect(server, peer);
 
@@ -195,7 +170,7 @@ class ServerOptionsTest {
 
     @Test
     void withoutDroppingALatePongIsOnlyReported() throws Exception {
-        EchoServer server = start("--keepalive-interval", "100", "--keepalive-grace-period", "100",
+        EchoServer server = live.start("--keepalive-interval", "100", "--keepalive-grace-period", "100",
                 "--no-drop-connection-on-keepalive-timeout");
 
         try (RawWebSocket silent = new RawWebSocket(server.uri())) {
@@ -210,7 +185,7 @@ class ServerOptionsTest {
 
     @Test
     void peerThatNeverAnswersTheCloseFrameIsCutAfterTheCloseTimeout() throws Exception {
-        EchoServer server = start("--close-timeout", "300", "--no-keepalive");
+        EchoServer server = live.start("--close-timeout", "300", "--no-keepalive");
 
         try (RawWebSocket silent = new RawWebSocket(server.uri())) {
             assertThat(silent.nextOpcode()).as("yo").isEqualTo(1);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The same port serves plain HTTP: the page, honest 404s, and nothing outside the web root. */
 class StaticFilesTest {
@@ -26,9 +25,7 @@ class StaticFilesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ServerOptions options = new ServerOptions();
-        new CommandLine(options).parseArgs("--port", "0");
-        server = EchoServer.start(options);
+        server = LiveServers.startOnFreePort();
     }
 
     @AfterAll
