@@ -66,7 +66,8 @@ public final class ApiEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-        log.info("echo-protocol connection from {} closed: {} {}", session.getRemoteSocketAddress(), statusCode, reason);
+        log.info("echo-protocol connection from {} closed: {} {}", session.getRemoteSocketAddress(), statusCode,
+                reason == null ? "(no reason)" : reason);
         callback.succeed();
     }
 

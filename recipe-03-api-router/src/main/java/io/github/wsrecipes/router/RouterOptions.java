@@ -31,7 +31,7 @@ public final class RouterOptions {
         try {
             return CommandLine.printHelpIfRequested(cli.parseArgs(args)) ? null : cli.getCommand();
         } catch (ParameterException mistake) {
-            cli.getErr().println(mistake.getMessage());
+            System.err.println(mistake.getMessage());
             cli.usage(System.err);
             System.exit(2);
             return null;

@@ -1,5 +1,6 @@
 package io.github.wsrecipes.router;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -37,7 +38,15 @@ public final class RouterServer implements AutoCloseable {
             return;
         }
         System.out.println("recipe-03-api-router " + options);
-        RouterServer router = start(options);
+        RouterServer router;
+        try {
+            router = start(options);
+        } catch (IOException cannotListen) {
+            System.err.println("Cannot listen on " + options.host() + ":" + options.port() + ": " + cannotListen.getMessage()
+                    + (cannotListen.getCause() == null ? "" : " (" + cannotListen.getCause().getMessage() + ")"));
+            System.exit(1);
+            return;
+        }
         System.out.println("Listening on " + router.uri());
         Runtime.getRuntime().addShutdownHook(new Thread(router::close, "shutdown"));
         router.server.join();
@@ -93,6 +102,7 @@ public final class RouterServer implements AutoCloseable {
     /** Stops the server; open WebSockets are closed with 1001 first. */
     @Override
     public void close() {
+        log.info("Stopping: open WebSockets are closed with 1001 (going away)");
         try {
             server.stop();
         } catch (Exception e) {

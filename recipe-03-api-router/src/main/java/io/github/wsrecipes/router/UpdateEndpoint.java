@@ -47,7 +47,7 @@ public final class UpdateEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         hub.leave(session);
-        log.info("update-protocol client {} closed: {} {}", id, statusCode, reason);
+        log.info("update-protocol client {} closed: {} {}", id, statusCode, reason == null ? "(no reason)" : reason);
         callback.succeed();
     }
 
