@@ -2,7 +2,6 @@ package io.github.wsrecipes.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,10 +14,9 @@ import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The profile store under load: 8 connections PUT at once and no write is lost or torn. */
 class ConcurrentProfileTest {
@@ -26,28 +24,18 @@ class ConcurrentProfileTest {
     private static final int CLIENTS = 8;
     private static final int PUTS_EACH = 50;
 
-    private final WebSocketClient client = new WebSocketClient();
+    @RegisterExtension
+    final LiveRouter router = new LiveRouter();
     private final ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
-    private RouterServer server;
-    private URI uri;
-
-    @BeforeEach
-    void start() throws Exception {
-        client.start();
-        server = RouterServer.start(RouterOptions.parse("--port", "0"));
-        uri = URI.create("ws://localhost:" + server.port() + "/");
-    }
 
     @AfterEach
-    void stop() throws Exception {
+    void stopThreads() {
         threads.shutdownNow();
-        client.stop();
-        server.close();
     }
 
     @Test
     void concurrentPutsFromEightClientsEachGetTheirOwnVersionAndTheLastOneWinsWhole() throws Exception {
-        try (Peer first = Peer.open(client, uri, "echo-protocol")) {
+        try (Peer first = router.open("echo-protocol")) {
             assertThat(first.ask(put("POST", -1, 0)).get("status").asInt()).isEqualTo(201);
         }
         CountDownLatch allConnected = new CountDownLatch(CLIENTS);
@@ -65,7 +53,7 @@ class ConcurrentProfileTest {
         // Version 1 was the POST; every PUT got a version of its own, none skipped, none shared.
         assertThat(replies).map(reply -> reply.at("/body/version").asLong())
                 .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, 1 + CLIENTS * PUTS_EACH).boxed().toList());
-        try (Peer last = Peer.open(client, uri, "echo-protocol")) {
+        try (Peer last = router.open("echo-protocol")) {
             JsonNode stored = last.ask(put("GET", 0, 0)).get("body");
             JsonNode newest = replies.stream().filter(reply -> reply.at("/body/version").asLong() == 1 + CLIENTS * PUTS_EACH)
                     .findFirst().orElseThrow().get("body");
@@ -75,7 +63,7 @@ class ConcurrentProfileTest {
 
     private Callable<List<JsonNode>> putter(int id, CountDownLatch allConnected) {
         return () -> {
-            try (Peer peer = Peer.open(client, uri, "echo-protocol")) {
+            try (Peer peer = router.open("echo-protocol")) {
                 allConnected.countDown();
                 allConnected.await(10, TimeUnit.SECONDS);
                 for (int n = 1; n <= PUTS_EACH; n++) {

@@ -3,16 +3,11 @@ package io.github.wsrecipes.router;
 import static io.github.wsrecipes.router.Peer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,31 +17,13 @@ class JsonRoutesTest {
     private static final String ROUTE_A_REPLY = """
             {"path":"route_a","status":200,"body":{"message":"something cool on route a"}}""";
 
-    private static WebSocketClient client;
-    private RouterServer server;
+    @RegisterExtension
+    final LiveRouter router = new LiveRouter();
     private Peer api;
-
-    @BeforeAll
-    static void startClient() throws Exception {
-        client = new WebSocketClient();
-        client.start();
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        client.stop();
-    }
 
     @BeforeEach
     void connect() throws Exception {
-        server = RouterServer.start(RouterOptions.parse("--port", "0"));
-        api = Peer.open(client, URI.create("ws://localhost:" + server.port() + "/"), "echo-protocol");
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
-        server.close();
+        api = router.open("echo-protocol");
     }
 
     @Test

@@ -2,38 +2,22 @@ package io.github.wsrecipes.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-
 import io.github.wsrecipes.testsupport.Chromium;
 
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /** Listing 8-8's page in headless Chromium: one socket per protocol, replies and updates in its log. */
 class PageTest {
 
-    private final WebSocketClient client = new WebSocketClient();
-    private RouterServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        client.start();
-        server = RouterServer.start(RouterOptions.parse("--port", "0"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.stop();
-        server.close();
-    }
+    @RegisterExtension
+    final LiveRouter router = new LiveRouter();
 
     @Test
     void pageShowsARouteAReplyAndAnUpdateFromAnotherSocket() throws Exception {
         try (Chromium chromium = Chromium.start()) {
-            chromium.open(server.uri().toString());
+            chromium.open(router.server().uri().toString());
             chromium.awaitText("log", log -> log.contains("echo-protocol open, negotiated protocol: echo-protocol")
                     && log.contains("update-protocol open, negotiated protocol: update-protocol"));
 
@@ -41,7 +25,7 @@ class PageTest {
             chromium.awaitText("log", log -> log.contains(
                     "echo-protocol ← {\"path\":\"route_a\",\"status\":200,\"body\":{\"message\":\"something cool on route a\"}}"));
 
-            try (Peer other = Peer.open(client, URI.create("ws://localhost:" + server.port() + "/"), "update-protocol")) {
+            try (Peer other = router.open("update-protocol")) {
                 other.send("<img src=x onerror=\"document.title='pwned'\">");
                 chromium.awaitText("log", log -> log.contains(
                         "update-protocol ← {\"update\":\"<img src=x onerror=\\\"document.title='pwned'\\\">\",\"from\":2}"));
@@ -55,8 +39,8 @@ class PageTest {
     @Test
     void pageSendsAnUpdateThatAnotherSocketReceives() throws Exception {
         try (Chromium chromium = Chromium.start();
-             Peer other = Peer.open(client, URI.create("ws://localhost:" + server.port() + "/"), "update-protocol")) {
-            chromium.open(server.uri().toString());
+             Peer other = router.open("update-protocol")) {
+            chromium.open(router.server().uri().toString());
             chromium.awaitText("log", log -> log.contains("update-protocol open"));
 
             chromium.driver().findElement(By.cssSelector("#update-form button")).click();

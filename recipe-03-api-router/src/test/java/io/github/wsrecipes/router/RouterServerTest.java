@@ -8,33 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server around the endpoints: the page on plain HTTP, the real port, a graceful stop. */
 class RouterServerTest {
 
-    private final WebSocketClient client = new WebSocketClient();
-    private RouterServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        client.start();
-        server = RouterServer.start(RouterOptions.parse("--port", "0"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.stop();
-        server.close();
-    }
+    @RegisterExtension
+    final LiveRouter router = new LiveRouter();
 
     @Test
     void portZeroPicksAFreePortThatTheUriNames() {
-        assertThat(server.port()).isPositive();
-        assertThat(server.uri()).isEqualTo(URI.create("http://localhost:" + server.port() + "/"));
+        assertThat(router.server().port()).isPositive();
+        assertThat(router.server().uri()).isEqualTo(URI.create("http://localhost:" + router.server().port() + "/"));
     }
 
     @Test
@@ -50,11 +36,10 @@ class RouterServerTest {
 
     @Test
     void stoppingTheServerClosesEverySocketWith1001() throws Exception {
-        URI uri = URI.create("ws://localhost:" + server.port() + "/");
-        Peer api = Peer.open(client, uri, "echo-protocol");
-        Peer updates = Peer.open(client, uri, "update-protocol");
+        Peer api = router.open("echo-protocol");
+        Peer updates = router.open("update-protocol");
 
-        server.close();
+        router.server().close();
 
         assertThat(api.closeCode().get(5, TimeUnit.SECONDS)).isEqualTo(1001);
         assertThat(updates.closeCode().get(5, TimeUnit.SECONDS)).isEqualTo(1001);
@@ -69,7 +54,7 @@ class RouterServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(server.uri().resolve(path)).build();
+        HttpRequest request = HttpRequest.newBuilder(router.server().uri().resolve(path)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,37 +3,19 @@ package io.github.wsrecipes.router;
 import static io.github.wsrecipes.router.Peer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code update-protocol}: an update from one client reaches every update client and no API client. */
 class UpdateBroadcastTest {
 
-    private final WebSocketClient client = new WebSocketClient();
-    private RouterServer server;
-    private URI uri;
-
-    @BeforeEach
-    void start() throws Exception {
-        client.start();
-        server = RouterServer.start(RouterOptions.parse("--port", "0"));
-        uri = URI.create("ws://localhost:" + server.port() + "/");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.stop();
-        server.close();
-    }
+    @RegisterExtension
+    final LiveRouter router = new LiveRouter();
 
     @Test
     void twoUpdateClientsSeeEachOthersUpdatesAndTheirOwn() throws Exception {
-        try (Peer first = Peer.open(client, uri, "update-protocol");
-             Peer second = Peer.open(client, uri, "update-protocol")) {
+        try (Peer first = router.open("update-protocol");
+             Peer second = router.open("update-protocol")) {
 
             first.send("{\"score\":3}");
             assertThat(first.nextJson()).isEqualTo(json("{\"update\":\"{\\\"score\\\":3}\",\"from\":1}"));
@@ -47,8 +29,8 @@ class UpdateBroadcastTest {
 
     @Test
     void echoProtocolClientsSeeNoUpdates() throws Exception {
-        try (Peer api = Peer.open(client, uri, "echo-protocol");
-             Peer updates = Peer.open(client, uri, "update-protocol")) {
+        try (Peer api = router.open("echo-protocol");
+             Peer updates = router.open("update-protocol")) {
 
             updates.send("for update clients only");
             assertThat(updates.nextJson().get("update").asText()).isEqualTo("for update clients only");
@@ -60,8 +42,8 @@ class UpdateBroadcastTest {
 
     @Test
     void binaryUpdateIsRefusedToItsSenderAndBroadcastToNoOne() throws Exception {
-        try (Peer sender = Peer.open(client, uri, "update-protocol");
-             Peer other = Peer.open(client, uri, "update-protocol")) {
+        try (Peer sender = router.open("update-protocol");
+             Peer other = router.open("update-protocol")) {
 
             sender.sendBinary(new byte[] {1, 2});
             assertThat(sender.nextJson()).isEqualTo(json("{\"error\":\"updates are text; got 2 bytes of binary\"}"));
@@ -73,8 +55,8 @@ class UpdateBroadcastTest {
 
     @Test
     void closedClientLeavesTheHub() throws Exception {
-        Peer leaving = Peer.open(client, uri, "update-protocol");
-        try (Peer staying = Peer.open(client, uri, "update-protocol")) {
+        Peer leaving = router.open("update-protocol");
+        try (Peer staying = router.open("update-protocol")) {
             leaving.close();
             assertThat(leaving.closeCode().get()).isEqualTo(1000);
 
