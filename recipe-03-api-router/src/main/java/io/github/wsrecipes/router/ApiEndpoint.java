@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiEndpoint implements Session.Listener.AutoDemanding {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiEndpoint.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApiEndpoint.class);
 
     private final RouteTable routes;
     private Session session;
@@ -25,12 +25,12 @@ public final class ApiEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
-        log.info("echo-protocol connection from {}", session.getRemoteSocketAddress());
+        LOG.info("echo-protocol connection from {}", session.getRemoteSocketAddress());
     }
 
     @Override
     public void onWebSocketText(String text) {
-        log.info("Received Message: {}", text);
+        LOG.info("Received Message: {}", text);
         send(answer(text));
     }
 
@@ -39,7 +39,7 @@ public final class ApiEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         int bytes = payload.remaining();
         callback.succeed();
-        log.info("Received Binary Message of {} bytes", bytes);
+        LOG.info("Received Binary Message of {} bytes", bytes);
         send(Reply.badRequest("this API speaks JSON text; got " + bytes + " bytes of binary").toJson(null));
     }
 
@@ -52,27 +52,27 @@ public final class ApiEndpoint implements Session.Listener.AutoDemanding {
         } catch (BadRequest problem) {
             reply = Reply.badRequest(problem.getMessage());
         } catch (RuntimeException bug) {
-            log.error("Failed to answer {}", text, bug);
+            LOG.error("Failed to answer {}", text, bug);
             reply = Reply.serverError("the server failed on this message; its log says why");
         }
         return reply.toJson(request);
     }
 
     private void send(String reply) {
-        log.info("Replied: {}", reply);
+        LOG.info("Replied: {}", reply);
         session.sendText(reply, Callback.from(() -> { }, failure ->
-                log.warn("Reply to {} not sent: {}", session.getRemoteSocketAddress(), failure.toString())));
+                LOG.warn("Reply to {} not sent: {}", session.getRemoteSocketAddress(), failure.toString())));
     }
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-        log.info("echo-protocol connection from {} closed: {} {}", session.getRemoteSocketAddress(), statusCode,
+        LOG.info("echo-protocol connection from {} closed: {} {}", session.getRemoteSocketAddress(), statusCode,
                 reason == null ? "(no reason)" : reason);
         callback.succeed();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        log.warn("echo-protocol connection error: {}", cause.toString());
+        LOG.warn("echo-protocol connection error: {}", cause.toString());
     }
 }

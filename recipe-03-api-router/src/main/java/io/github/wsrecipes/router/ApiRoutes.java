@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiRoutes {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
     private static final String PROFILE = "/user/profile";
 
     private final ProfileStore profiles;
@@ -41,7 +41,7 @@ public final class ApiRoutes {
 
     /** Listing 8-5's {@code default:} logged the whole message; we log it and say 404. */
     private static Reply unknown(ApiRequest request) {
-        log.info("No route '{}'; the default handler answers 404", request.route());
+        LOG.info("No route '{}'; the default handler answers 404", request.route());
         return Reply.notFound("no route '" + request.route() + "'");
     }
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MountTable implements WebSocketCreator {
 
-    private static final Logger log = LoggerFactory.getLogger(MountTable.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MountTable.class);
 
     /** One row: {@code path} is {@code *} (any path) or one exact path such as {@code /updates}. */
     private record Mount(String path, String protocol, Supplier<?> endpoint) {
@@ -67,7 +67,7 @@ public final class MountTable implements WebSocketCreator {
             }
         }
         String refused = offered.isEmpty() ? "(none)" : String.join(", ", offered);
-        log.warn("protocol not acceptable: {} on path {} from {}", refused, path, Request.getRemoteAddr(request));
+        LOG.warn("protocol not acceptable: {} on path {} from {}", refused, path, Request.getRemoteAddr(request));
         Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "protocol not acceptable: " + refused);
         return null;
     }

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,17 +20,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouterServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RouterServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
 
     // Jetty closes open WebSockets with 1001 (going away) on stop only when stop may take time.
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
     private final Server server;
     private final ServerConnector connector;
+    private final ServerWebSocketContainer websockets;
 
-    private RouterServer(Server server, ServerConnector connector) {
+    private RouterServer(Server server, ServerConnector connector, ServerWebSocketContainer websockets) {
         this.server = server;
         this.connector = connector;
+        this.websockets = websockets;
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +59,7 @@ public final class RouterServer implements AutoCloseable {
     public static MountTable mounts() {
         RouteTable routes = ApiRoutes.table(new ProfileStore());
         UpdateHub updates = new UpdateHub();
-        log.info("JSON API routes: {}", routes);
+        LOG.info("JSON API routes: {}", routes);
         return new MountTable()
                 .mount("*", "echo-protocol", () -> new ApiEndpoint(routes))
                 .mount("*", "update-protocol", () -> new UpdateEndpoint(updates));
@@ -78,6 +81,7 @@ public final class RouterServer implements AutoCloseable {
         ResourceHandler page = new ResourceHandler();
         page.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("webroot"));
         page.setDirAllowed(false);
+        page.setWelcomeFiles("index.html");
         // Upgrade requests go to the mount table; everything else falls through to the page.
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server,
                 container -> container.addMapping("/", mounts));
@@ -85,8 +89,8 @@ public final class RouterServer implements AutoCloseable {
         server.setHandler(upgrades);
 
         server.start();
-        log.info("Mounted: {}", mounts);
-        return new RouterServer(server, connector);
+        LOG.info("Mounted: {}", mounts);
+        return new RouterServer(server, connector, upgrades.getServerWebSocketContainer());
     }
 
     public int port() {
@@ -102,11 +106,11 @@ public final class RouterServer implements AutoCloseable {
     /** Stops the server; open WebSockets are closed with 1001 first. */
     @Override
     public void close() {
-        log.info("Stopping: open WebSockets are closed with 1001 (going away)");
+        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", websockets.getOpenSessions().size());
         try {
             server.stop();
         } catch (Exception e) {
-            log.warn("Stopping the server failed: {}", e.toString());
+            LOG.warn("Stopping the server failed: {}", e.toString());
         }
     }
 }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /** One {@code update-protocol} connection (listing 8-7's second mount): each message is an update for all. */
 public final class UpdateEndpoint implements Session.Listener.AutoDemanding {
 
-    private static final Logger log = LoggerFactory.getLogger(UpdateEndpoint.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateEndpoint.class);
 
     private final UpdateHub hub;
     private Session session;
@@ -26,12 +26,12 @@ public final class UpdateEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketOpen(Session session) {
         this.session = session;
         this.id = hub.join(session);
-        log.info("update-protocol client {} connected from {} ({} connected)", id, session.getRemoteSocketAddress(), hub.size());
+        LOG.info("update-protocol client {} connected from {} ({} connected)", id, session.getRemoteSocketAddress(), hub.size());
     }
 
     @Override
     public void onWebSocketText(String update) {
-        log.info("Update from client {}: {}", id, update);
+        LOG.info("Update from client {}: {}", id, update);
         hub.broadcast(id, update);
     }
 
@@ -40,19 +40,19 @@ public final class UpdateEndpoint implements Session.Listener.AutoDemanding {
         int bytes = payload.remaining();
         callback.succeed();
         String error = "updates are text; got " + bytes + " bytes of binary";
-        log.info("Refused update from client {}: {}", id, error);
+        LOG.info("Refused update from client {}: {}", id, error);
         session.sendText(JsonNodeFactory.instance.objectNode().put("error", error).toString(), Callback.NOOP);
     }
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         hub.leave(session);
-        log.info("update-protocol client {} closed: {} {}", id, statusCode, reason == null ? "(no reason)" : reason);
+        LOG.info("update-protocol client {} closed: {} {}", id, statusCode, reason == null ? "(no reason)" : reason);
         callback.succeed();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        log.warn("update-protocol client {} error: {}", id, cause.toString());
+        LOG.warn("update-protocol client {} error: {}", id, cause.toString());
     }
 }

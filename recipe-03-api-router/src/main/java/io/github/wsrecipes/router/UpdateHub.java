@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class UpdateHub {
 
-    private static final Logger log = LoggerFactory.getLogger(UpdateHub.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateHub.class);
 
     private final Map<Session, Integer> members = new ConcurrentHashMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
@@ -44,7 +44,7 @@ public final class UpdateHub {
     public void broadcast(int from, String update) {
         String json = JsonNodeFactory.instance.objectNode().put("update", update).put("from", from).toString();
         members.forEach((member, id) -> member.sendText(json, Callback.from(() -> { }, failure ->
-                log.warn("Update not delivered to client {}: {}", id, failure.toString()))));
-        log.info("Update from client {} sent to {} clients", from, members.size());
+                LOG.warn("Update not delivered to client {}: {}", id, failure.toString()))));
+        LOG.info("Update from client {} sent to {} clients", from, members.size());
     }
 }
