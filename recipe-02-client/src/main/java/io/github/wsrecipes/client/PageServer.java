@@ -35,7 +35,6 @@ public final class PageServer implements AutoCloseable {
         files.setWelcomeFiles("index.html");
         files.setDirAllowed(false);
         server.setHandler(files);
-        server.setStopTimeout(1000);
         server.start();
         return new PageServer(server, connector);
     }
