@@ -1,15 +1,16 @@
 package io.github.wsrecipes.client;
 
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * Everything the client can be told, as one table. The last group is WebSocket-Node's client
@@ -25,17 +26,17 @@ public final class ClientOptions {
             description = "WebSocket URL to connect to (default: ${DEFAULT-VALUE}, recipe 01)")
     URI url;
 
-    @Option(names = "--protocol", defaultValue = "echo-protocol",
+    @Option(names = "--protocol", paramLabel = "NAME", defaultValue = "echo-protocol",
             description = "subprotocol to ask for (default: ${DEFAULT-VALUE})")
     String protocol;
 
-    @Option(names = "--origin", description = "Origin header to send (default: none, as a non-browser client)")
+    @Option(names = "--origin", paramLabel = "ORIGIN", description = "Origin header to send (default: none, as a non-browser client)")
     String origin;
 
     @Option(names = "--send", paramLabel = "TEXT", description = "one text message to send first (the original's heyo)")
     String send;
 
-    @Option(names = "--count", defaultValue = "0",
+    @Option(names = "--count", paramLabel = "N", defaultValue = "0",
             description = "random numbers to send, then close with 1000 (default: 0 = until Ctrl+C)")
     int count;
 
@@ -52,15 +53,15 @@ public final class ClientOptions {
     @Option(names = "--serve-page", description = "serve the browser client page instead of connecting")
     boolean servePage;
 
-    @Option(names = "--host", defaultValue = "localhost", description = "page server host (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", paramLabel = "H", defaultValue = "localhost", description = "page server host (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--port", defaultValue = "8082", description = "page server port, 0 = any free port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8082", description = "page server port, 0 = any free port (default: ${DEFAULT-VALUE})")
     int port;
 
     // --- WebSocket-Node's client options (table 8-2), with its defaults ---
 
-    @Option(names = "--web-socket-version", defaultValue = "13", description = "protocol version; Jetty speaks only 13")
+    @Option(names = "--web-socket-version", paramLabel = "VERSION", defaultValue = "13", description = "protocol version; Jetty speaks only 13")
     int webSocketVersion;
 
     @Option(names = "--max-frame-size", paramLabel = "BYTES", defaultValue = "1048576",
@@ -100,9 +101,6 @@ public final class ClientOptions {
     @Option(names = "--insecure", description = "wss:// without checking the certificate (self-signed demos only)")
     boolean insecure;
 
-    @Spec
-    CommandSpec spec;
-
     /** Parses and checks command-line arguments; picocli's exception carries the usage message. */
     public static ClientOptions parse(String... args) {
         ClientOptions options = new ClientOptions();
@@ -112,7 +110,8 @@ public final class ClientOptions {
         return options;
     }
 
-    private void check(CommandLine commandLine) {
+    /** The checks picocli cannot express; the exception carries the reason. */
+    void check(CommandLine commandLine) {
         if (webSocketVersion != 13) {
             throw new CommandLine.ParameterException(commandLine, "--web-socket-version " + webSocketVersion
                     + " is not supported: Jetty speaks only version 13 (RFC 6455); WebSocket-Node also offered 8");
@@ -133,37 +132,36 @@ public final class ClientOptions {
         }
     }
 
-    /** Prints --help or --version when asked for; true when it did (and there is nothing to run). */
-    boolean printHelpIfRequested(PrintStream out) {
-        CommandLine commandLine = spec.commandLine();
-        if (commandLine.isUsageHelpRequested()) {
-            commandLine.usage(out);
-            return true;
-        }
-        if (commandLine.isVersionHelpRequested()) {
-            commandLine.printVersionHelp(out);
-            return true;
-        }
-        return false;
-    }
-
     /** The effective configuration, printed at start-up so a learner sees what is in force. */
-    public String describe() {
+    public List<String> describe() {
+        Map<String, Object> rows = new LinkedHashMap<>();
         if (servePage) {
-            return "Serving the browser client page on " + host + ":" + port;
+            rows.put("serve-page", "the browser client page (listing 8-3)");
+            rows.put("host", host);
+            rows.put("port", port);
+        } else {
+            rows.put("url", url);
+            rows.put("protocol", protocol);
+            rows.put("origin", origin == null ? "(none: not a browser)" : origin);
+            rows.put("send first", send == null ? "(nothing)" : send);
+            rows.put("count", count == 0 ? "0 (random numbers until Ctrl+C)" : count);
+            rows.put("interval", intervalMillis + " ms");
+            rows.put("binary", binary);
+            rows.put("reconnect", reconnect);
+            rows.put("webSocketVersion", webSocketVersion);
+            rows.put("maxReceivedFrameSize", maxFrameSize);
+            rows.put("maxReceivedMessageSize", maxMessageSize);
+            rows.put("assembleFragments", assembleFragments);
+            rows.put("fragmentOutgoingMessages", fragmentOutgoingMessages);
+            rows.put("fragmentationThreshold", fragmentationThreshold);
+            rows.put("closeTimeout", closeTimeoutMillis);
+            rows.put("disableNagleAlgorithm", disableNagleAlgorithm);
+            rows.put("tlsOptions", insecure ? "INSECURE: any certificate is trusted"
+                    : trustStore == null ? "the JVM's trusted CAs" : "trust store " + trustStore);
         }
-        return String.join(System.lineSeparator(),
-                "Connecting to " + url + " with protocol " + protocol + (origin == null ? "" : ", origin " + origin),
-                "  send: " + (send == null ? "" : "'" + send + "' first, then ")
-                        + (count == 0 ? "random numbers until Ctrl+C" : count + " random numbers")
-                        + (binary ? " as binary" : "") + ", every " + intervalMillis + " ms"
-                        + (reconnect ? "; reconnects with backoff" : ""),
-                "  maxReceivedFrameSize=" + maxFrameSize + " maxReceivedMessageSize=" + maxMessageSize
-                        + " assembleFragments=" + assembleFragments + " webSocketVersion=" + webSocketVersion,
-                "  fragmentOutgoingMessages=" + fragmentOutgoingMessages + " fragmentationThreshold="
-                        + fragmentationThreshold + " closeTimeout=" + closeTimeoutMillis
-                        + " disableNagleAlgorithm=" + disableNagleAlgorithm,
-                "  tls: " + (insecure ? "INSECURE, any certificate is trusted"
-                        : trustStore == null ? "the JVM's default trust store" : "trust store " + trustStore));
+        List<String> lines = new ArrayList<>();
+        lines.add("Effective configuration (WebSocket-Node names):");
+        rows.forEach((name, value) -> lines.add(String.format("%-24s %s", name, value)));
+        return lines;
     }
 }

@@ -42,24 +42,24 @@ public final class EchoClient {
     }
 
     public static void main(String... args) {
-        ClientOptions options;
+        ClientOptions options = new ClientOptions();
+        CommandLine cli = new CommandLine(options);
         try {
-            options = ClientOptions.parse(args);
+            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
+                return;
+            }
+            options.check(cli);
         } catch (CommandLine.ParameterException wrong) {
-            System.err.println(wrong.getMessage());
-            wrong.getCommandLine().usage(System.err);
+            cli.getErr().println(wrong.getMessage());
+            cli.usage(cli.getErr());
             System.exit(2);
-            return;
-        }
-        if (options.printHelpIfRequested(System.out)) {
-            return;
         }
         System.exit(run(options, System.out));
     }
 
     /** Runs the client (or the page server) until it is done; returns the exit status. */
     public static int run(ClientOptions options, PrintStream out) {
-        out.println(options.describe());
+        options.describe().forEach(out::println);
         try {
             return options.servePage ? servePage(options, out) : new EchoClient(options, out).connectUntilDone();
         } catch (InterruptedException interrupted) {
@@ -140,7 +140,7 @@ public final class EchoClient {
             outgoing.text(session, options.send);
         }
         PrintingListener listener = current;
-        Runnable done = () -> listener.close(StatusCode.NORMAL, "done", options.closeTimeoutMillis, timer);
+        Runnable done = () -> listener.close(StatusCode.NORMAL, "done", options.closeTimeoutMillis);
         new RandomNumbers(session, options, outgoing, done, timer).start();
     }
 
@@ -148,10 +148,9 @@ public final class EchoClient {
     private void goAway() {
         stopRequested.countDown();
         PrintingListener listener = current;
-        if (listener == null) {
+        if (listener == null || !listener.close(StatusCode.SHUTDOWN, "going away", options.closeTimeoutMillis)) {
             return;
         }
-        listener.close(StatusCode.SHUTDOWN, "going away", options.closeTimeoutMillis, timer);
         try {
             listener.closed().get(options.closeTimeoutMillis + 1000, TimeUnit.MILLISECONDS);
         } catch (Exception notInTime) {

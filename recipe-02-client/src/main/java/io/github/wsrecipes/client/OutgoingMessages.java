@@ -62,7 +62,7 @@ final class OutgoingMessages {
 
     // A message that cannot go out is said so, never dropped in silence.
     private Callback reportFailure(Runnable next) {
-        return Callback.from(next, failure -> out.println("Send Error: " + failure.getMessage()));
+        return Callback.from(next, failure -> out.println("Send Error: " + failure));
     }
 
     // Splits by characters (bytes, for ASCII), never between the two halves of a surrogate pair.

@@ -3,7 +3,7 @@ package io.github.wsrecipes.client;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -88,7 +88,12 @@ public abstract class PrintingListener implements Session.Listener.AutoDemanding
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        out.println("Connection Error: " + cause.getMessage());
+        // Before the connection opened, Jetty reports the failure here too; EchoClient already
+        // printed it as the original's connectFailed.
+        if (session != null) {
+            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            out.println("Connection Error: " + why);
+        }
     }
 
     @Override
@@ -101,20 +106,23 @@ public abstract class PrintingListener implements Session.Listener.AutoDemanding
     /**
      * Starts the closing handshake. WebSocket-Node's closeTimeout: if the server has not answered
      * with its close frame in time, drop the TCP connection. Jetty would wait for its idle timeout.
+     * Returns false when there is no open connection to close.
      */
-    void close(int statusCode, String reason, long closeTimeoutMillis, ScheduledExecutorService timer) {
+    boolean close(int statusCode, String reason, long closeTimeoutMillis) {
         Session open = session;
         if (open == null || closed.isDone()) {
-            return;
+            return false;
         }
         closedByUs = true;
         open.close(statusCode, reason, Callback.NOOP);
-        timer.schedule(() -> {
+        Executor afterTimeout = CompletableFuture.delayedExecutor(closeTimeoutMillis, TimeUnit.MILLISECONDS);
+        afterTimeout.execute(() -> {
             if (!closed.isDone()) {
                 out.println("No close frame within " + closeTimeoutMillis + " ms: dropping the connection");
                 open.disconnect();
             }
-        }, closeTimeoutMillis, TimeUnit.MILLISECONDS);
+        });
+        return true;
     }
 
     /** Completes with the close code once the connection is closed, whoever closed it. */

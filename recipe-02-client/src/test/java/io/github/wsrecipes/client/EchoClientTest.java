@@ -131,6 +131,18 @@ class EchoClientTest {
     }
 
     @Test
+    void aServerThatNeverAnswersOurCloseIsDroppedAfterTheCloseTimeout() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            Run run = Run.of(silent.uri().toString(), "--count", "1", "--close-timeout", "300");
+
+            assertThat(run.lines()).containsSubsequence("WebSocket Client Connected",
+                    "No close frame within 300 ms: dropping the connection");
+            assertThat(run.lines()).anyMatch(line -> line.startsWith("Connection Closed: 1006"));
+            assertThat(run.exitStatus()).isEqualTo(EchoClient.CLOSED_ABNORMALLY);
+        }
+    }
+
+    @Test
     void reconnectTriesAgainWithBackoffUntilTheServerIsThere() throws Exception {
         int port = freePort();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
