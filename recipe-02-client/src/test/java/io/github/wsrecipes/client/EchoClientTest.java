@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +32,7 @@ class EchoClientTest {
 
     @Test
     void countThreeSendsExactlyThreeNumbersPrintsTheirEchoesAndExitsZeroAfterA1000Close() throws Exception {
-        Run run = Run.of(server.uri().toString(), "--count", "3", "--interval", "20");
+        CliRun run = CliRun.of(server.uri().toString(), "--count", "3", "--interval", "20");
 
         assertThat(run.exitStatus()).isZero();
         assertThat(server.texts()).hasSize(3).allMatch(text -> text.matches("\\d+"));
@@ -48,7 +47,7 @@ class EchoClientTest {
 
     @Test
     void sendGoesOutBeforeTheNumbers() throws Exception {
-        Run run = Run.of(server.uri().toString(), "--send", "heyo", "--count", "1");
+        CliRun run = CliRun.of(server.uri().toString(), "--send", "heyo", "--count", "1");
 
         assertThat(run.exitStatus()).isZero();
         assertThat(server.texts()).hasSize(2).first().isEqualTo("heyo");
@@ -57,7 +56,7 @@ class EchoClientTest {
 
     @Test
     void binaryMessagesArePrintedAsTheirByteCount() throws Exception {
-        Run run = Run.of(server.uri().toString(), "--binary", "--count", "2", "--interval", "20");
+        CliRun run = CliRun.of(server.uri().toString(), "--binary", "--count", "2", "--interval", "20");
 
         assertThat(run.exitStatus()).isZero();
         assertThat(server.binarySizes()).containsExactly(4, 4);
@@ -68,7 +67,7 @@ class EchoClientTest {
     void nothingListeningIsAConnectErrorAndANonZeroExit() throws Exception {
         int port = freePort();
 
-        Run run = Run.of("ws://127.0.0.1:" + port + "/", "--count", "1");
+        CliRun run = CliRun.of("ws://127.0.0.1:" + port + "/", "--count", "1");
 
         assertThat(run.exitStatus()).isEqualTo(EchoClient.CONNECT_ERROR);
         assertThat(run.lines()).contains("Connect Error: connection refused: nothing listens on 127.0.0.1:" + port);
@@ -76,7 +75,7 @@ class EchoClientTest {
 
     @Test
     void aProtocolTheServerRefusesIsAConnectErrorNamingHttp403() throws Exception {
-        Run run = Run.of(server.uri().toString(), "--protocol", "chat", "--count", "1");
+        CliRun run = CliRun.of(server.uri().toString(), "--protocol", "chat", "--count", "1");
 
         assertThat(run.exitStatus()).isEqualTo(EchoClient.CONNECT_ERROR);
         assertThat(run.lines()).anyMatch(line ->
@@ -85,7 +84,7 @@ class EchoClientTest {
 
     @Test
     void aMessageOverMaxMessageSizeClosesWith1009AndIsReported() throws Exception {
-        Run run = Run.of(server.uri().toString(), "--max-message-size", "10", "--send", "far more than ten bytes");
+        CliRun run = CliRun.of(server.uri().toString(), "--max-message-size", "10", "--send", "far more than ten bytes");
 
         assertThat(run.exitStatus()).isEqualTo(EchoClient.CLOSED_ABNORMALLY);
         assertThat(run.lines()).anyMatch(line -> line.startsWith("Connection Closed: 1009"))
@@ -95,7 +94,7 @@ class EchoClientTest {
     @Test
     void aFrameOverMaxFrameSizeClosesWith1009() throws Exception {
         // We send in frames of 200; the echo server answers with one frame of 300.
-        Run run = Run.of(server.uri().toString(), "--max-frame-size", "200", "--send", "x".repeat(300));
+        CliRun run = CliRun.of(server.uri().toString(), "--max-frame-size", "200", "--send", "x".repeat(300));
 
         assertThat(server.textFrameSizes()).startsWith(200, 100);
         assertThat(run.exitStatus()).isEqualTo(EchoClient.CLOSED_ABNORMALLY);
@@ -104,7 +103,7 @@ class EchoClientTest {
 
     @Test
     void messagesOverTheFragmentationThresholdAreSentInFramesOfThatSize() throws Exception {
-        Run run = Run.of(server.uri().toString(), "--fragmentation-threshold", "4", "--send", "abcdefghij",
+        CliRun run = CliRun.of(server.uri().toString(), "--fragmentation-threshold", "4", "--send", "abcdefghij",
                 "--count", "1");
 
         assertThat(run.exitStatus()).isZero();
@@ -114,7 +113,7 @@ class EchoClientTest {
 
     @Test
     void withoutFragmentationAMessageGoesOutAsOneFrame() throws Exception {
-        Run run = Run.of(server.uri().toString(), "--no-fragment-outgoing-messages", "--fragmentation-threshold", "4",
+        CliRun run = CliRun.of(server.uri().toString(), "--no-fragment-outgoing-messages", "--fragmentation-threshold", "4",
                 "--send", "abcdefghij", "--count", "1");
 
         assertThat(run.exitStatus()).isZero();
@@ -123,7 +122,7 @@ class EchoClientTest {
 
     @Test
     void withoutAssemblyEachFrameIsPrintedInsteadOfTheMessage() throws Exception {
-        Run run = Run.of(server.uri().toString(), "--no-assemble-fragments", "--count", "1");
+        CliRun run = CliRun.of(server.uri().toString(), "--no-assemble-fragments", "--count", "1");
 
         assertThat(run.exitStatus()).isZero();
         assertThat(run.lines()).contains("Received Frame of 2 bytes (text, final)")
@@ -133,7 +132,7 @@ class EchoClientTest {
     @Test
     void aServerThatNeverAnswersOurCloseIsDroppedAfterTheCloseTimeout() throws Exception {
         try (SilentServer silent = new SilentServer()) {
-            Run run = Run.of(silent.uri().toString(), "--count", "1", "--close-timeout", "300");
+            CliRun run = CliRun.of(silent.uri().toString(), "--count", "1", "--close-timeout", "300");
 
             assertThat(run.lines()).containsSubsequence("WebSocket Client Connected",
                     "No close frame within 300 ms: dropping the connection");
@@ -162,26 +161,6 @@ class EchoClientTest {
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** One in-process run of the CLI: its exit status and what it printed. */
-    private record Run(int exitStatus, String output) {
-
-        static Run of(String... args) throws Exception {
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-            CompletableFuture<Integer> status = CompletableFuture.supplyAsync(
-                    () -> EchoClient.run(ClientOptions.parse(args), out));
-            try {
-                return new Run(status.get(20, TimeUnit.SECONDS), output.toString(StandardCharsets.UTF_8));
-            } catch (TimeoutException stillRunning) {
-                throw new AssertionError("the client did not end; it printed:\n" + output, stillRunning);
-            }
-        }
-
-        List<String> lines() {
-            return output.lines().toList();
         }
     }
 }

@@ -2,11 +2,13 @@ package io.github.wsrecipes.client;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -25,9 +27,9 @@ public final class EchoServerForTests implements AutoCloseable {
     private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
     private final List<Integer> textFrameSizes = new CopyOnWriteArrayList<>();
 
-    private EchoServerForTests(int port) throws Exception {
+    private EchoServerForTests(int port, SslContextFactory.Server tls) throws Exception {
         server = new Server();
-        connector = new ServerConnector(server);
+        connector = tls == null ? new ServerConnector(server) : new ServerConnector(server, tls);
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
@@ -50,11 +52,20 @@ public final class EchoServerForTests implements AutoCloseable {
     }
 
     public static EchoServerForTests start(int port) throws Exception {
-        return new EchoServerForTests(port);
+        return new EchoServerForTests(port, null);
+    }
+
+    /** The same over TLS ({@code wss://}), with the certificate in this PKCS12 key store. */
+    public static EchoServerForTests startTls(Path keyStore, String password) throws Exception {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(keyStore.toString());
+        tls.setKeyStorePassword(password);
+        return new EchoServerForTests(0, tls);
     }
 
     public URI uri() {
-        return URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/");
+        String scheme = connector.getDefaultProtocol().startsWith("SSL") ? "wss" : "ws";
+        return URI.create(scheme + "://127.0.0.1:" + connector.getLocalPort() + "/");
     }
 
     /** Text messages received, in order. */
