@@ -85,6 +85,19 @@ class ClientPageTest {
     }
 
     @Test
+    void whatThePeerSendsIsShownAsTextAndNeverRuns() throws Exception {
+        String script = "<img src=x onerror=\"document.title='pwned'\">";
+        try (EchoServerForTests hostile = EchoServerForTests.startGreeting(script);
+                Chromium chromium = Chromium.start()) {
+            chromium.open(pageFor(hostile.uri().toString(), "echo-protocol"));
+
+            chromium.awaitText("log", log -> log.contains("message: " + script));
+            assertThat(chromium.script("return document.querySelectorAll('#log img').length")).isEqualTo(0L);
+            assertThat(chromium.driver().getTitle()).isNotEqualTo("pwned");
+        }
+    }
+
+    @Test
     void aMissingFileIsA404() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(pages.uri().resolve("/no-such-page.html")).build(),

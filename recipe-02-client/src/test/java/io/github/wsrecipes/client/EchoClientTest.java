@@ -55,6 +55,14 @@ class EchoClientTest {
     }
 
     @Test
+    void noOriginIsSentUnlessAsked() throws Exception {
+        CliRun.of(server.uri().toString(), "--count", "1");
+        CliRun.of(server.uri().toString(), "--count", "1", "--origin", "http://localhost:8082");
+
+        assertThat(server.origins()).containsExactly("null", "http://localhost:8082");
+    }
+
+    @Test
     void binaryMessagesArePrintedAsTheirByteCount() throws Exception {
         CliRun run = CliRun.of(server.uri().toString(), "--binary", "--count", "2", "--interval", "20");
 

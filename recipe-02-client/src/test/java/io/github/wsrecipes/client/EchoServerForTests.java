@@ -26,8 +26,11 @@ public final class EchoServerForTests implements AutoCloseable {
     private final List<Integer> binarySizes = new CopyOnWriteArrayList<>();
     private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
     private final List<Integer> textFrameSizes = new CopyOnWriteArrayList<>();
+    private final List<String> origins = new CopyOnWriteArrayList<>();
+    private final String greeting;
 
-    private EchoServerForTests(int port, SslContextFactory.Server tls) throws Exception {
+    private EchoServerForTests(int port, SslContextFactory.Server tls, String greeting) throws Exception {
+        this.greeting = greeting;
         server = new Server();
         connector = tls == null ? new ServerConnector(server) : new ServerConnector(server, tls);
         connector.setHost("127.0.0.1");
@@ -35,6 +38,7 @@ public final class EchoServerForTests implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(WebSocketUpgradeHandler.from(server, container -> container.addMapping("/",
                 (request, response, callback) -> {
+                    origins.add(String.valueOf(request.getHeaders().get("Origin")));
                     if (!request.hasSubProtocol("echo-protocol")) {
                         response.setStatus(403);
                         callback.succeeded();
@@ -52,7 +56,12 @@ public final class EchoServerForTests implements AutoCloseable {
     }
 
     public static EchoServerForTests start(int port) throws Exception {
-        return new EchoServerForTests(port, null);
+        return new EchoServerForTests(port, null, "yo");
+    }
+
+    /** Greets with this text instead of {@code yo}. */
+    public static EchoServerForTests startGreeting(String greeting) throws Exception {
+        return new EchoServerForTests(0, null, greeting);
     }
 
     /** The same over TLS ({@code wss://}), with the certificate in this PKCS12 key store. */
@@ -60,7 +69,7 @@ public final class EchoServerForTests implements AutoCloseable {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(keyStore.toString());
         tls.setKeyStorePassword(password);
-        return new EchoServerForTests(0, tls);
+        return new EchoServerForTests(0, tls, "yo");
     }
 
     public URI uri() {
@@ -82,6 +91,11 @@ public final class EchoServerForTests implements AutoCloseable {
         return textFrameSizes;
     }
 
+    /** The Origin header of each upgrade request ("null" when there was none). */
+    public List<String> origins() {
+        return origins;
+    }
+
     /** Close codes of the connections that ended, as the server saw them. */
     public List<Integer> closeCodes() {
         return closeCodes;
@@ -101,7 +115,7 @@ public final class EchoServerForTests implements AutoCloseable {
         @Override
         public void onWebSocketOpen(Session session) {
             this.session = session;
-            session.sendText("yo", Callback.NOOP);
+            session.sendText(greeting, Callback.NOOP);
         }
 
         // Partial text shows each frame as it arrives, so tests can see how the client fragmented.
