@@ -1,0 +1,87 @@
+// Listing 8-3 in today's browser API: open a WebSocket with a subprotocol, show every event,
+// and answer the server's greeting with {"status":"ok"} exactly once.
+
+const form = document.getElementById('connect');
+const urlField = document.getElementById('url');
+const protocolField = document.getElementById('protocol');
+const closeButton = document.getElementById('close');
+const log = document.getElementById('log');
+
+let socket = null;
+
+// Recipe 01 runs on port 8081 of the host that served this page; ?url=…&protocol=… override it.
+function defaults() {
+  const page = new URL(location);
+  const server = new URL(page);
+  server.protocol = page.protocol === 'https:' ? 'wss:' : 'ws:';
+  server.port = '8081';
+  server.pathname = '/';
+  server.search = '';
+  return {
+    url: page.searchParams.get('url') ?? server.href,
+    protocol: page.searchParams.get('protocol') ?? 'echo-protocol',
+  };
+}
+
+// Every string from the peer goes in as text, never as HTML.
+function show(kind, text) {
+  const line = document.createElement('li');
+  line.className = kind;
+  line.textContent = `${kind}: ${text}`;
+  log.append(line);
+}
+
+function connect(url, protocol) {
+  let answered = false;
+  let ws;
+  try {
+    ws = protocol ? new WebSocket(url, protocol) : new WebSocket(url);
+  } catch (invalid) {
+    show('error', invalid.message); // e.g. a URL that is not ws:// or wss://
+    return null;
+  }
+  ws.binaryType = 'arraybuffer';
+
+  ws.addEventListener('open', () => {
+    show('open', `${ws.url} with protocol '${ws.protocol}'`);
+    closeButton.disabled = false;
+  });
+  ws.addEventListener('message', (event) => {
+    const text = typeof event.data === 'string' ? event.data : `${event.data.byteLength} bytes`;
+    show('message', text);
+    // The original replied to every message; against an echo server that reply comes back as
+    // a message, which is replied to, and so on forever. One answer is what was meant.
+    if (!answered) {
+      answered = true;
+      const reply = JSON.stringify({ status: 'ok' });
+      ws.send(reply);
+      show('sent', reply);
+    }
+  });
+  ws.addEventListener('error', () => {
+    // The browser tells scripts nothing more, on purpose: the close event that follows has the code.
+    show('error', `the connection to ${url} failed or broke`);
+  });
+  ws.addEventListener('close', (event) => {
+    show('close', `${event.code} ${event.reason}`.trim() + (event.wasClean ? '' : ' (not clean)'));
+    closeButton.disabled = true;
+    if (socket === ws) {
+      socket = null;
+    }
+  });
+  return ws;
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  socket?.close(1000, 'reconnecting');
+  socket = connect(urlField.value, protocolField.value.trim());
+});
+
+closeButton.addEventListener('click', () => socket?.close(1000, 'bye from the page'));
+
+const { url, protocol } = defaults();
+urlField.value = url;
+protocolField.value = protocol;
+// Like the original, connect as soon as the page loads.
+socket = connect(url, protocol);

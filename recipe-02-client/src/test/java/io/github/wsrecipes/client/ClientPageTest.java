@@ -1,0 +1,114 @@
+package io.github.wsrecipes.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import io.github.wsrecipes.testsupport.Chromium;
+
+/** The browser client page (listing 8-3), served by {@link PageServer}, in headless Chromium. */
+class ClientPageTest {
+
+    private EchoServerForTests echo;
+    private PageServer pages;
+
+    @BeforeEach
+    void startServers() throws Exception {
+        echo = EchoServerForTests.start();
+        pages = PageServer.start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stopServers() throws Exception {
+        pages.close();
+        echo.close();
+    }
+
+    @Test
+    void pageConnectsShowsTheGreetingAndAnswersItExactlyOnce() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(pageFor(echo.uri().toString(), "echo-protocol"));
+
+            chromium.awaitText("log", log -> log.contains("message: yo") && log.contains("message: {\"status\":\"ok\"}"));
+            // Closing from the page flushes everything it sent before: the server has seen it all.
+            chromium.driver().findElement(By.id("close")).click();
+            chromium.awaitText("log", log -> log.contains("close: 1000 bye from the page"));
+        }
+
+        await().untilAsserted(() -> assertThat(echo.closeCodes()).containsExactly(1000));
+        assertThat(echo.texts()).containsExactly("{\"status\":\"ok\"}");
+    }
+
+    @Test
+    void pageShowsOpenWithTheNegotiatedProtocol() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(pageFor(echo.uri().toString(), "echo-protocol"));
+
+            chromium.awaitText("log", log -> log.contains("open: " + echo.uri() + " with protocol 'echo-protocol'"));
+        }
+    }
+
+    @Test
+    void aProtocolTheServerRefusesShowsAnErrorAndTheClose() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(pageFor(echo.uri().toString(), "chat"));
+
+            String log = chromium.awaitText("log", text -> text.contains("close: 1006"));
+            assertThat(log).contains("error: the connection to " + echo.uri() + " failed or broke")
+                    .doesNotContain("open:");
+        }
+        assertThat(echo.texts()).isEmpty();
+    }
+
+    @Test
+    void withoutParametersThePageAimsAtRecipe01OnItsOwnHost() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(pages.uri().toString());
+
+            chromium.awaitText("log", log -> log.contains("close:"));
+            assertThat(chromium.script("return document.getElementById('url').value"))
+                    .isEqualTo("ws://127.0.0.1:8081/");
+            assertThat(chromium.script("return document.getElementById('protocol').value"))
+                    .isEqualTo("echo-protocol");
+        }
+    }
+
+    @Test
+    void whatThePeerSendsIsShownAsTextAndNeverRuns() throws Exception {
+        String script = "<img src=x onerror=\"document.title='pwned'\">";
+        try (EchoServerForTests hostile = EchoServerForTests.startGreeting(script);
+                Chromium chromium = Chromium.start()) {
+            chromium.open(pageFor(hostile.uri().toString(), "echo-protocol"));
+
+            chromium.awaitText("log", log -> log.contains("message: " + script));
+            assertThat(chromium.script("return document.querySelectorAll('#log img').length")).isEqualTo(0L);
+            assertThat(chromium.driver().getTitle()).isNotEqualTo("pwned");
+        }
+    }
+
+    @Test
+    void aMissingFileIsA404() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(pages.uri().resolve("/no-such-page.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    private String pageFor(String url, String protocol) {
+        URI page = pages.uri();
+        return page + "?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)
+                + "&protocol=" + URLEncoder.encode(protocol, StandardCharsets.UTF_8);
+    }
+}
