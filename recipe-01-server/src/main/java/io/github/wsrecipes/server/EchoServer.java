@@ -52,6 +52,7 @@ public final class EchoServer implements AutoCloseable {
             if (helpShown != null) {
                 return;
             }
+            options.validate(cli);
         } catch (CommandLine.ParameterException e) {
             cli.getErr().println(e.getMessage());
             cli.usage(cli.getErr());

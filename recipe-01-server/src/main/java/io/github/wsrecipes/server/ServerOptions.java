@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The command line of recipe 01: WebSocket-Node's server options (table 8-1) as flags.
@@ -84,6 +86,20 @@ public final class ServerOptions {
     @Option(names = "--close-timeout", paramLabel = "MS",
             description = "how long a peer has to answer our close frame before the socket is cut (default: ${DEFAULT-VALUE})")
     long closeTimeout = 5_000;
+
+    /** Limits Jetty cannot work with are usage errors, not surprises at the first close. */
+    void validate(CommandLine cli) {
+        // Jetty applies maxFrameSize to the frames it sends too, and a close frame may carry 125 bytes.
+        if (maxReceivedFrameSize < 125) {
+            throw new ParameterException(cli, "--max-received-frame-size must be at least 125 bytes");
+        }
+        if (maxReceivedMessageSize < 1 || fragmentationThreshold < 1) {
+            throw new ParameterException(cli, "sizes must be positive");
+        }
+        if (keepaliveInterval < 1 || keepaliveGracePeriod < 1 || closeTimeout < 0) {
+            throw new ParameterException(cli, "keepalive times must be positive, the close timeout not negative");
+        }
+    }
 
     Duration keepaliveIntervalDuration() {
         return Duration.ofMillis(keepaliveInterval);

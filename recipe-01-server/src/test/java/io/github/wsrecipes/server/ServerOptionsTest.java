@@ -1,6 +1,7 @@
 package io.github.wsrecipes.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
@@ -52,6 +53,17 @@ class ServerOptionsTest {
         assertThat(options.keepalive).isFalse();
         assertThat(options.assembleFragments).isFalse();
         assertThat(options.fragmentOutgoingMessages).isFalse();
+    }
+
+    @Test
+    void frameLimitBelowACloseFramesSizeIsAUsageError() {
+        ServerOptions options = new ServerOptions();
+        CommandLine cli = new CommandLine(options);
+        cli.parseArgs("--max-frame-size", "100");
+
+        assertThatThrownBy(() -> options.validate(cli))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("at least 125");
     }
 
     @Test
