@@ -129,7 +129,16 @@ public final class RecipeContainer implements Startable {
         return container.getLogs();
     }
 
-    /** Stops and removes the container, then removes the image built for it. */
+    /**
+     * Stops the recipe the way {@code docker stop} does: SIGTERM to the app (PID 1 with an
+     * exec-form ENTRYPOINT), whose shutdown hook then runs as on Ctrl+C. The container stays
+     * until {@link #stop()}, so its {@link #logs()} can still be read.
+     */
+    public void dockerStop() {
+        DockerClientFactory.lazyClient().stopContainerCmd(container.getContainerId()).withTimeout(10).exec();
+    }
+
+    /** Removes the container (killing the app if it still runs), then the image built for it. */
     @Override
     public void stop() {
         if (container != null) {
