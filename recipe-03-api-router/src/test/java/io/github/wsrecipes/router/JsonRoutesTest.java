@@ -1,0 +1,133 @@
+package io.github.wsrecipes.router;
+
+import static io.github.wsrecipes.router.Peer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every row of the route table, over a real socket: each message gets exactly one reply. */
+class JsonRoutesTest {
+
+    private static final String ROUTE_A_REPLY = """
+            {"path":"route_a","status":200,"body":{"message":"something cool on route a"}}""";
+
+    @RegisterExtension
+    final LiveRouter router = new LiveRouter();
+    private Peer api;
+
+    @BeforeEach
+    void connect() throws Exception {
+        api = router.open("echo-protocol");
+    }
+
+    @Test
+    void routeAAnswersWithItsMessage() {
+        assertThat(api.ask("{\"path\":\"route_a\"}")).isEqualTo(json(ROUTE_A_REPLY));
+    }
+
+    @Test
+    void routeBTakesTheUpdateActionAndSaysWhatItReceived() {
+        assertThat(api.ask("{\"path\":\"route_b\",\"action\":\"update\",\"body\":{\"colour\":\"teal\"}}"))
+                .isEqualTo(json("""
+                        {"path":"route_b","action":"update","status":200,
+                         "body":{"message":"something cool on route b","received":{"colour":"teal"}}}"""));
+    }
+
+    @Test
+    void routeBWithAnotherActionIs405NamingTheActionsItTakes() {
+        assertThat(api.ask("{\"path\":\"route_b\",\"action\":\"delete\"}")).isEqualTo(json("""
+                {"path":"route_b","action":"delete","status":405,
+                 "error":"route 'route_b' does not take action 'delete'; it takes update"}"""));
+    }
+
+    @Test
+    void routeBWithoutAnActionIs405() {
+        assertThat(api.ask("{\"path\":\"route_b\"}").get("status").asInt()).isEqualTo(405);
+    }
+
+    @Test
+    void unknownPathGoesToTheDefaultHandlerWhichAnswers404() {
+        assertThat(api.ask("{\"path\":\"route_c\"}"))
+                .isEqualTo(json("{\"path\":\"route_c\",\"status\":404,\"error\":\"no route 'route_c'\"}"));
+    }
+
+    @Test
+    void unknownRestRouteIs404() {
+        assertThat(api.ask("{\"route\":\"/user/settings\",\"action\":\"GET\"}")).isEqualTo(json("""
+                {"route":"/user/settings","action":"GET","status":404,"error":"no route '/user/settings'"}"""));
+    }
+
+    @Test
+    void profileLivesThroughPostGetPutDelete() {
+        assertThat(api.ask(profile("POST", "{\"name\":\"Ada\"}"))).isEqualTo(json("""
+                {"route":"/user/profile","action":"POST","status":201,"body":{"version":1,"profile":{"name":"Ada"}}}"""));
+        assertThat(api.ask(profile("GET", null))).isEqualTo(json("""
+                {"route":"/user/profile","action":"GET","status":200,"body":{"version":1,"profile":{"name":"Ada"}}}"""));
+        assertThat(api.ask(profile("PUT", "{\"name\":\"Grace\"}"))).isEqualTo(json("""
+                {"route":"/user/profile","action":"PUT","status":200,"body":{"version":2,"profile":{"name":"Grace"}}}"""));
+        assertThat(api.ask(profile("DELETE", null)))
+                .isEqualTo(json("{\"route\":\"/user/profile\",\"action\":\"DELETE\",\"status\":204}"));
+        assertThat(api.ask(profile("GET", null)).get("status").asInt()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0} without a profile is 404")
+    @CsvSource({"GET", "PUT", "DELETE"})
+    void profileActionsBeforeAnyPostAre404(String action) {
+        assertThat(api.ask(profile(action, "{\"name\":\"Ada\"}"))).isEqualTo(json("""
+                {"route":"/user/profile","action":"%s","status":404,"error":"no profile yet: POST one first"}"""
+                .formatted(action)));
+    }
+
+    @Test
+    void profileWithAnUnknownActionIs405() {
+        assertThat(api.ask(profile("PATCH", "{}")).get("error").asText())
+                .isEqualTo("route '/user/profile' does not take action 'PATCH'; it takes GET, POST, PUT, DELETE");
+    }
+
+    @Test
+    void profileBodyThatIsNotAnObjectIs400() {
+        assertThat(api.ask(profile("POST", "[\"Ada\"]"))).isEqualTo(json("""
+                {"route":"/user/profile","action":"POST","status":400,
+                 "error":"\\"body\\" must be a JSON object with the profile's fields, got an array"}"""));
+    }
+
+    @ParameterizedTest(name = "{0} -> 400: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{                                  | malformed JSON: Unexpected end-of-input: expected close marker for Object",
+        "[]                                 | expected a JSON object, got an array",
+        "\"x\"                              | expected a JSON object, got a string",
+        "``                                 | expected a JSON object, got nothing",
+        "{\"path\":1}                       | \"path\" must be a string, got a number",
+        "{}                                 | missing \"path\" (or \"route\"): which route is this message for?",
+        "{\"path\":\"\"}                    | \"path\" must not be empty",
+        "{\"path\":\"a\",\"route\":\"b\"}   | give \"path\" or \"route\", not both",
+        "{\"path\":\"route_b\",\"action\":7}| \"action\" must be a string, got a number",
+        "{\"path\":\"a\",\"path\":\"b\"}    | malformed JSON: Duplicate field 'path'",
+        "{\"path\":\"route_a\"} trailing    | malformed JSON: Unrecognized token 'trailing'",
+    })
+    void malformedMessageGets400NamingTheProblemAndTheConnectionStillAnswers(String message, String problem) {
+        JsonNode reply = api.ask(message);
+
+        assertThat(reply.get("status").asInt()).isEqualTo(400);
+        assertThat(reply.get("error").asText()).startsWith(problem);
+        assertThat(api.ask("{\"path\":\"route_a\"}")).isEqualTo(json(ROUTE_A_REPLY));
+    }
+
+    @Test
+    void binaryMessageGets400AndTheConnectionStillAnswers() {
+        api.sendBinary(new byte[] {1, 2, 3});
+        assertThat(api.nextJson())
+                .isEqualTo(json("{\"status\":400,\"error\":\"this API speaks JSON text; got 3 bytes of binary\"}"));
+        assertThat(api.ask("{\"path\":\"route_a\"}")).isEqualTo(json(ROUTE_A_REPLY));
+    }
+
+    private static String profile(String action, String body) {
+        return "{\"route\":\"/user/profile\",\"action\":\"" + action + "\"" + (body == null ? "" : ",\"body\":" + body) + "}";
+    }
+}
