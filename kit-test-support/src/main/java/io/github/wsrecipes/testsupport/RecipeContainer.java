@@ -79,6 +79,17 @@ public final class RecipeContainer implements Startable {
         return this;
     }
 
+    /**
+     * Counts the recipe as started at the first log line starting with this text instead of the
+     * ready line, for an app that is a client and listens on nothing, e.g.
+     * {@code "WebSocket Client Connected"}.
+     */
+    public RecipeContainer readyWhen(String line) {
+        readyLines.clear();
+        readyLines.add(line);
+        return this;
+    }
+
     @Override
     public void start() {
         String baseImage = System.getProperty("kit.baseImage", DEFAULT_BASE_IMAGE);
