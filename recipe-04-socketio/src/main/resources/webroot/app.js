@@ -43,9 +43,10 @@ function watch(socket, list) {
   return socket;
 }
 
+// Emits with an acknowledgement, so the log also shows what the server understood.
 function emit(socket, event, ...args) {
-  socket.emit(event, ...args);
-  show(socket.log, `→ ${event}: ${args.map(describe).join(' ')}`, 'sent');
+  show(socket.log, `sent ${event}: ${args.map(describe).join(' ')}`, 'sent');
+  socket.emit(event, ...args, (...reply) => show(socket.log, `server got ${event}: ${reply.map(describe).join(' ')}`));
 }
 
 function describe(value) {

@@ -39,7 +39,8 @@ final class TestClient implements AutoCloseable {
         }
     }
 
-    record Event(String name, List<Object> args) {
+    /** One event as delivered; {@code index} is its position in {@link #events()}. */
+    record Event(int index, String name, List<Object> args) {
         /** Arguments as plain Java values (JSON objects become maps) for readable assertions. */
         List<Object> plainArgs() {
             return args.stream().map(TestClient::plain).toList();
@@ -57,7 +58,11 @@ final class TestClient implements AutoCloseable {
 
     private TestClient(Socket socket) {
         this.socket = socket;
-        RECORDED.forEach(name -> socket.on(name, args -> seen.add(new Event(name, List.of(args)))));
+        RECORDED.forEach(name -> socket.on(name, args -> {
+            synchronized (seen) {
+                seen.add(new Event(seen.size(), name, List.of(args)));
+            }
+        }));
     }
 
     /** Opens a socket on its own Engine.IO connection; does not wait for the outcome. */
@@ -116,6 +121,15 @@ final class TestClient implements AutoCloseable {
         CompletableFuture<List<Object>> answer = new CompletableFuture<>();
         socket.emit(event, args, (Ack) reply -> answer.complete(Arrays.stream(reply).map(TestClient::plain).toList()));
         return answer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits for the answer to an acknowledged event. The server handles one client's packets in
+     * order and the client delivers them in order, so afterwards {@link #events()} holds everything
+     * the server had queued for this client before: a way to prove an event did NOT come.
+     */
+    void roundTrip() throws Exception {
+        emitWithAck("message", "round trip");
     }
 
     void emit(String event, Object... args) {
