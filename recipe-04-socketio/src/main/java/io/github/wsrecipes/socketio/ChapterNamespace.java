@@ -87,15 +87,31 @@ final class ChapterNamespace {
     }
 
     private void onJoinRoom(SocketIOClient client, String room, AckRequest ack) {
+        if (withoutRoomName(client, "join-room", room, ack)) {
+            return;
+        }
         client.joinRoom(room);
         log.info("{} joined room {} on {}", client.getSessionId(), room, name());
         ack.sendAckData(room);
     }
 
     private void onLeaveRoom(SocketIOClient client, String room, AckRequest ack) {
+        if (withoutRoomName(client, "leave-room", room, ack)) {
+            return;
+        }
         client.leaveRoom(room);
         log.info("{} left room {} on {}", client.getSessionId(), room, name());
         ack.sendAckData(room);
+    }
+
+    /** A room event without a room name is answered with the reason; the socket stays connected. */
+    private boolean withoutRoomName(SocketIOClient client, String event, String room, AckRequest ack) {
+        if (room != null && !room.isBlank()) {
+            return false;
+        }
+        log.warn("{} sent {} without a room name on {}: ignored", client.getSessionId(), event, name());
+        ack.sendAckData("error: " + event + " needs a room name");
+        return true;
     }
 
     /** The default namespace is named "" inside netty-socketio; learners know it as "/". */

@@ -38,6 +38,7 @@ public final class SocketIoRecipe implements AutoCloseable {
             if (CommandLine.printHelpIfRequested(cli.parseArgs(args))) {
                 return;
             }
+            options.check(cli);
         } catch (CommandLine.ParameterException e) {
             cli.getErr().println(e.getMessage());
             cli.usage(cli.getErr());

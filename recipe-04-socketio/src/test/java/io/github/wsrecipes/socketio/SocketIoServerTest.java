@@ -149,6 +149,16 @@ class SocketIoServerTest {
         }
     }
 
+    @Test
+    void aRoomEventWithoutARoomNameIsAnsweredWithTheReasonAndTheSocketStays() throws Exception {
+        try (TestClient client = TestClient.connect(url, "/", Transports.WEBSOCKET_ONLY)) {
+            assertThat(client.emitWithAck("join-room")).containsExactly("error: join-room needs a room name");
+            assertThat(client.emitWithAck("leave-room", "")).containsExactly("error: leave-room needs a room name");
+
+            assertThat(client.emitWithAck("message", "still here")).containsExactly("still here");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transports.class)
     void byeMakesTheServerDisconnectTheSocket(Transports transports) {
