@@ -35,14 +35,14 @@ public final class ChapterClient implements AutoCloseable {
     static final List<String> EVENTS = List.of("message", "custom-event", "news", "big_news", "custom-event-2",
             "custom-event-3", "hello-server");
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "http://localhost:3004",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", defaultValue = "http://localhost:3004",
             description = "the Socket.IO server (default: ${DEFAULT-VALUE})")
     URI server;
 
-    @Option(names = "--path", defaultValue = "/socket.io", description = "handshake path, as the server's --path (default: ${DEFAULT-VALUE})")
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = "/socket.io", description = "handshake path, as the server's --path (default: ${DEFAULT-VALUE})")
     String path;
 
-    @Option(names = "--token", description = "sent as ?token=T, for a server started with --token")
+    @Option(names = "--token", paramLabel = "T", description = "sent as ?token=T, for a server started with --token")
     String token;
 
     @Option(names = "--websocket-only", description = "skip HTTP long-polling and start with WebSocket")

@@ -30,7 +30,11 @@ final class ChapterNamespace {
         this.namespace = namespace;
         this.greeting = greeting;
         namespace.addConnectListener(this::onConnect);
-        namespace.addDisconnectListener(client -> log.info("{} left {}", client.getSessionId(), name()));
+        namespace.addDisconnectListener(client -> {
+            if (!ConnectGate.neverConnected(client)) {
+                log.info("{} left {}", client.getSessionId(), name());
+            }
+        });
         namespace.addEventListener("message", Object.class, (client, data, ack) -> received(client, "message", ack, data));
         // A plain DataListener sees only the first argument: a two-argument event needs this one.
         namespace.addMultiTypeEventListener("custom-event",

@@ -23,19 +23,27 @@ import com.corundumstudio.socketio.protocol.EngineIOVersion;
  */
 final class ConnectGate {
 
-    private static final String EARLY_CALL_SEEN = "connect-gate:early-call-seen";
+    private static final String WAITING = "connect-gate:waiting-for-connect";
 
     private ConnectGate() {
     }
 
     /** True when this connect listener call came before the client asked to connect: ignore it. */
     static boolean tooEarly(SocketIOClient client) {
-        boolean defaultNamespace = client.getNamespace().getName().isEmpty();
-        if (!defaultNamespace || client.getEngineIOVersion() != EngineIOVersion.V4 || client.has(EARLY_CALL_SEEN)) {
+        if (!client.getNamespace().getName().isEmpty() || client.getEngineIOVersion() != EngineIOVersion.V4) {
             return false;
         }
-        client.set(EARLY_CALL_SEEN, Boolean.TRUE);
+        if (client.has(WAITING)) {      // second call: the client's CONNECT has just been answered
+            client.del(WAITING);
+            return false;
+        }
+        client.set(WAITING, Boolean.TRUE);
         client.leaveRoom(client.getNamespace().getName());
         return true;
+    }
+
+    /** True for a client that never connected to {@code /} (it came for another namespace only). */
+    static boolean neverConnected(SocketIOClient client) {
+        return client.getNamespace().getName().isEmpty() && client.has(WAITING);
     }
 }

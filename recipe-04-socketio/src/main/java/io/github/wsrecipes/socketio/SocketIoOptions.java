@@ -66,7 +66,7 @@ public final class SocketIoOptions {
                 "  --socketio-port " + socketIoPort,
                 "  --path          " + path,
                 "  --tick          " + tickMillis + " ms",
-                "  --token         " + (token == null ? "(none: every handshake is accepted)" : "(set: handshakes need ?token=…)"),
+                "  --token         " + (token == null ? "(none: every handshake is accepted)" : "(set: handshakes need ?token=T)"),
                 "  --origins       " + String.join(", ", effectiveOrigins));
     }
 }

@@ -1,8 +1,12 @@
 package io.github.wsrecipes.socketio;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOClient;
@@ -16,6 +20,8 @@ import picocli.CommandLine;
  * HTTP server and a Socket.IO server side by side.
  */
 public final class SocketIoRecipe implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketIoRecipe.class);
 
     private final PageServer pages;
     private final SocketIOServer socketIo;
@@ -44,7 +50,14 @@ public final class SocketIoRecipe implements AutoCloseable {
             cli.usage(cli.getErr());
             System.exit(2);
         }
-        SocketIoRecipe recipe = start(options);
+        SocketIoRecipe recipe;
+        try {
+            recipe = start(options);
+        } catch (IOException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.println(options.describe(recipe.origins));
         System.out.println("Listening on http://" + options.host + ":" + recipe.pagePort() + "/");
         System.out.println("Socket.IO on http://" + options.host + ":" + recipe.socketIoPort() + options.path);
@@ -71,7 +84,12 @@ public final class SocketIoRecipe implements AutoCloseable {
 
         // netty-socketio hands back Netty's bind future; its channel knows the real port (--socketio-port 0).
         ChannelFuture bound = (ChannelFuture) socketIo.startAsync();
-        bound.syncUninterruptibly();
+        if (!bound.awaitUninterruptibly().isSuccess()) {
+            socketIo.stop();
+            pages.close();
+            throw new IOException("Socket.IO server cannot listen on " + options.host + ":" + options.socketIoPort
+                    + ": " + bound.cause().getMessage(), bound.cause());
+        }
         int socketIoPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
 
         pages.start(socketIoPort, options.path);
@@ -95,11 +113,16 @@ public final class SocketIoRecipe implements AutoCloseable {
         return socketIoPort;
     }
 
-    /** Stops the pushes, disconnects every client (so each sees a clean server disconnect), then both servers. */
+    /** Stops the pushes, disconnects every socket (so each sees a clean server disconnect), then both servers. */
     @Override
     public void close() {
         ticker.close();
-        socketIo.getAllClients().forEach(SocketIOClient::disconnect);
+        // Every socket of every namespace hears "io server disconnect" (see ChapterNamespace#everyone
+        // for why the sockets connected to a namespace are those in the room named after it).
+        List<SocketIOClient> sockets = socketIo.getAllNamespaces().stream()
+                .flatMap(namespace -> namespace.getRoomOperations(namespace.getName()).getClients().stream()).toList();
+        log.info("Stopping: disconnecting {} socket(s), then both servers", sockets.size());
+        sockets.forEach(SocketIOClient::disconnect);
         socketIo.stop();
         try {
             pages.close();
