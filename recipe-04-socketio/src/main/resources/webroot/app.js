@@ -32,7 +32,9 @@ function watch(socket, list) {
     emit(socket, 'message', 'Hi, from the page');
     emit(socket, 'custom-event', 'parameter1', 'parameter2');
   });
-  socket.on('connect_error', (error) => show(list, `connect_error: ${error.message || error}`, 'problem'));
+  // A browser never sees the HTTP status of a refused WebSocket handshake: say what it may be.
+  socket.on('connect_error', (error) => show(list, `connect_error: ${error.message || error} `
+    + '(is the server down, or did it refuse the handshake? Check ?token= in this URL and the server\'s --origins: its log says which)', 'problem'));
   socket.on('error', (error) => show(list, `error: ${error.message || error}`, 'problem'));
   socket.on('disconnect', (reason) => show(list, `disconnect: ${reason}`, 'problem'));
   for (const event of EVENTS) {

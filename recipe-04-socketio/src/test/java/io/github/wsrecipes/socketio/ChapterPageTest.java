@@ -16,16 +16,18 @@ import org.openqa.selenium.By;
 import io.github.wsrecipes.testsupport.Chromium;
 import io.github.wsrecipes.socketio.TestClient.Transports;
 
-/** The chapter's page in headless Chromium, on the chapter's /websocket path. */
+/** The chapter's page in headless Chromium, on the chapter's /websocket path, with the token in the page's URL. */
 class ChapterPageTest {
 
     private static SocketIoRecipe recipe;
+    private static String base;
     private static String page;
 
     @BeforeAll
     static void start() throws Exception {
-        recipe = SocketIoRecipe.start(SocketIoOptions.parse("--port", "0", "--socketio-port", "0", "--path", "/websocket"));
-        page = "http://localhost:" + recipe.pagePort() + "/";
+        recipe = SocketIoRecipe.start(SocketIoOptions.parse("--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret"));
+        base = "http://localhost:" + recipe.pagePort() + "/";
+        page = base + "?token=s3cret";
     }
 
     @AfterAll
@@ -62,7 +64,10 @@ class ChapterPageTest {
     void helloMessageFromThePageReachesAJavaClientAsHelloServer() throws Exception {
         String server = "http://localhost:" + recipe.socketIoPort();
         try (Chromium chromium = Chromium.start();
-             TestClient javaClient = TestClient.open(server, "/", Transports.WEBSOCKET_ONLY, options -> options.path = "/websocket")) {
+             TestClient javaClient = TestClient.open(server, "/", Transports.WEBSOCKET_ONLY, options -> {
+                 options.path = "/websocket";
+                 options.query = "token=s3cret";
+             })) {
             javaClient.first("message");
             chromium.open(page);
             chromium.awaitText("log-default", text -> text.contains("message: Hi, from server"));
@@ -75,12 +80,22 @@ class ChapterPageTest {
     }
 
     @Test
+    void aPageWithoutTheTokenShowsTheConnectError() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(base);
+
+            chromium.awaitText("log-default", text -> text.contains("connect_error") && text.contains("?token="));
+            assertThat(chromium.awaitText("log-default", text -> true)).doesNotContain("Hi, from server");
+        }
+    }
+
+    @Test
     void pageServerServesTheBrowserClientFromTheWebJarAndTellsWhereSocketIoIs() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
 
-        HttpResponse<String> client = http.send(HttpRequest.newBuilder(URI.create(page + "webjars/socket.io-client/2.0.3/dist/socket.io.js")).build(),
+        HttpResponse<String> client = http.send(HttpRequest.newBuilder(URI.create(base + "webjars/socket.io-client/2.0.3/dist/socket.io.js")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> address = http.send(HttpRequest.newBuilder(URI.create(page + "socket-io.json")).build(),
+        HttpResponse<String> address = http.send(HttpRequest.newBuilder(URI.create(base + "socket-io.json")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(client.statusCode()).isEqualTo(200);
