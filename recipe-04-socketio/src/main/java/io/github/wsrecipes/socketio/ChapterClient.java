@@ -123,10 +123,10 @@ public final class ChapterClient implements AutoCloseable {
      * (netty-socketio sends a bare 401), so spell out what the server checks.
      */
     private static String reason(Object[] args) {
-        StringBuilder chain = new StringBuilder();
-        for (Object error = args.length > 0 ? args[0] : null; error != null;
-                error = error instanceof Throwable t ? t.getCause() : null) {
-            chain.append(chain.length() > 0 ? " <- " : "").append(error instanceof Throwable t ? t.getMessage() : error);
+        Object error = args.length > 0 ? args[0] : "no reason given";
+        StringBuilder chain = new StringBuilder(String.valueOf(error instanceof Throwable t ? t.getMessage() : error));
+        for (Throwable cause = error instanceof Throwable t ? t.getCause() : null; cause != null; cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getMessage());
         }
         String text = chain.toString();
         if (text.contains("401")) {

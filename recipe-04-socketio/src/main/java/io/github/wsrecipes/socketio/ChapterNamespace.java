@@ -1,5 +1,6 @@
 package io.github.wsrecipes.socketio;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -42,8 +43,8 @@ final class ChapterNamespace {
                 Object.class, Object.class);
         namespace.addEventListener("my other event", Object.class, (client, data, ack) -> received(client, "my other event", ack, data));
         namespace.addEventListener("hello-message", Object.class, this::onHelloMessage);
-        namespace.addEventListener("join-room", String.class, this::onJoinRoom);
-        namespace.addEventListener("leave-room", String.class, this::onLeaveRoom);
+        namespace.addEventListener("join-room", Object.class, this::onJoinRoom);
+        namespace.addEventListener("leave-room", Object.class, this::onLeaveRoom);
         namespace.addEventListener("bye", Object.class, (client, data, ack) -> {
             log.info("{} said bye on {}: disconnecting it", client.getSessionId(), name());
             client.disconnect();
@@ -81,7 +82,7 @@ final class ChapterNamespace {
 
     /** Logs an event and, when the client asked for an acknowledgement, answers with what arrived. */
     private void received(SocketIOClient client, String event, AckRequest ack, Object... args) {
-        log.info("{} on {}: {} {}", client.getSessionId(), name(), event, java.util.Arrays.toString(args));
+        log.info("{} on {}: {} {}", client.getSessionId(), name(), event, Arrays.toString(args));
         ack.sendAckData(args);
     }
 
@@ -90,32 +91,34 @@ final class ChapterNamespace {
         everyone().sendEvent("hello-server", Map.of("message", "hello clients"));
     }
 
-    private void onJoinRoom(SocketIOClient client, String room, AckRequest ack) {
-        if (withoutRoomName(client, "join-room", room, ack)) {
-            return;
+    private void onJoinRoom(SocketIOClient client, Object room, AckRequest ack) {
+        if (isRoomName(client, "join-room", room, ack)) {
+            client.joinRoom((String) room);
+            log.info("{} joined room {} on {}", client.getSessionId(), room, name());
+            ack.sendAckData(room);
         }
-        client.joinRoom(room);
-        log.info("{} joined room {} on {}", client.getSessionId(), room, name());
-        ack.sendAckData(room);
     }
 
-    private void onLeaveRoom(SocketIOClient client, String room, AckRequest ack) {
-        if (withoutRoomName(client, "leave-room", room, ack)) {
-            return;
+    private void onLeaveRoom(SocketIOClient client, Object room, AckRequest ack) {
+        if (isRoomName(client, "leave-room", room, ack)) {
+            client.leaveRoom((String) room);
+            log.info("{} left room {} on {}", client.getSessionId(), room, name());
+            ack.sendAckData(room);
         }
-        client.leaveRoom(room);
-        log.info("{} left room {} on {}", client.getSessionId(), room, name());
-        ack.sendAckData(room);
     }
 
-    /** A room event without a room name is answered with the reason; the socket stays connected. */
-    private boolean withoutRoomName(SocketIOClient client, String event, String room, AckRequest ack) {
-        if (room != null && !room.isBlank()) {
-            return false;
+    /**
+     * A room is a non-blank string, and not the namespace's own room (leaving that one would cut
+     * the socket off from {@link #everyone()}). Anything else is answered with the reason; the
+     * socket stays connected.
+     */
+    private boolean isRoomName(SocketIOClient client, String event, Object room, AckRequest ack) {
+        if (room instanceof String name && !name.isBlank() && !name.equals(namespace.getName())) {
+            return true;
         }
-        log.warn("{} sent {} without a room name on {}: ignored", client.getSessionId(), event, name());
+        log.warn("{} sent {} with {} on {}: ignored, that is not a room name", client.getSessionId(), event, room, name());
         ack.sendAckData("error: " + event + " needs a room name");
-        return true;
+        return false;
     }
 
     /** The default namespace is named "" inside netty-socketio; learners know it as "/". */

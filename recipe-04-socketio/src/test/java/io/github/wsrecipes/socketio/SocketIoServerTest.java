@@ -151,9 +151,12 @@ class SocketIoServerTest {
 
     @Test
     void aRoomEventWithoutARoomNameIsAnsweredWithTheReasonAndTheSocketStays() throws Exception {
-        try (TestClient client = TestClient.connect(url, "/", Transports.WEBSOCKET_ONLY)) {
+        try (TestClient client = TestClient.connect(url, "/custom-namespace", Transports.WEBSOCKET_ONLY)) {
             assertThat(client.emitWithAck("join-room")).containsExactly("error: join-room needs a room name");
+            assertThat(client.emitWithAck("join-room", new org.json.JSONObject(Map.of("room", "x"))))
+                    .containsExactly("error: join-room needs a room name");
             assertThat(client.emitWithAck("leave-room", "")).containsExactly("error: leave-room needs a room name");
+            assertThat(client.emitWithAck("leave-room", "/custom-namespace")).containsExactly("error: leave-room needs a room name");
 
             assertThat(client.emitWithAck("message", "still here")).containsExactly("still here");
         }
