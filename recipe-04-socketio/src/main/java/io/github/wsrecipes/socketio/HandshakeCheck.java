@@ -31,11 +31,13 @@ final class HandshakeCheck implements AuthorizationListener {
 
     /**
      * @param token   the token every handshake must carry as {@code ?token=}, or null for none
-     * @param origins allowed browser origins as {@code host:port}, or {@code *} for any
+     * @param origins allowed browser origins as {@code host:port} (or a full origin), or {@code *} for any
      */
     HandshakeCheck(String token, List<String> origins) {
         this.token = token;
-        this.origins = List.copyOf(origins);
+        // Accept a full origin (http://localhost:8084) too, and Node's "*:*" for any.
+        this.origins = origins.stream().map(entry -> entry.contains("://") ? hostAndPort(entry) : entry)
+                .map(entry -> entry.equals("*:*") ? "*" : entry).toList();
     }
 
     @Override

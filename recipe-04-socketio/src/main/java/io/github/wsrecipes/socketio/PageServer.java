@@ -51,7 +51,8 @@ final class PageServer implements AutoCloseable {
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
 
-        String address = "{\"port\":" + socketIoPort + ",\"path\":\"" + socketIoPath.replace("\"", "") + "\"}";
+        // --path holds no character that needs escaping in JSON (SocketIoOptions checks it).
+        String address = "{\"port\":" + socketIoPort + ",\"path\":\"" + socketIoPath + "\"}";
         server.setHandler(new Handler.Sequence(new SocketIoAddress(address), files));
         server.start();
     }

@@ -52,8 +52,9 @@ public final class SocketIoOptions {
         if (tickMillis <= 0) {
             throw new ParameterException(cli, "--tick must be more than 0 ms, not " + tickMillis);
         }
-        if (!path.startsWith("/")) {
-            throw new ParameterException(cli, "--path must start with /, like /socket.io or /websocket, not " + path);
+        if (!path.matches("/[\\w./-]*")) {
+            throw new ParameterException(cli, "--path must start with / and hold only letters, digits and . _ - /, "
+                    + "like /socket.io or /websocket, not " + path);
         }
     }
 

@@ -36,6 +36,12 @@ class HandshakeCheckTest {
     }
 
     @Test
+    void originsMayAlsoBeGivenAsFullOriginsOrAsNodesAnyPattern() {
+        assertThat(new HandshakeCheck(null, List.of("http://localhost:8084")).refusal(handshake("http://localhost:8084", null))).isNull();
+        assertThat(new HandshakeCheck(null, List.of("*:*")).refusal(handshake("http://example.org", null))).isNull();
+    }
+
+    @Test
     void theTokenMustBePresentAndEqual() {
         HandshakeCheck guarded = new HandshakeCheck("s3cret", List.of("*"));
 

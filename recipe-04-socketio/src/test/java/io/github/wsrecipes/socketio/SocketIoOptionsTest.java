@@ -35,8 +35,10 @@ class SocketIoOptionsTest {
     }
 
     @Test
-    void aPathWithoutLeadingSlashIsRefusedWithTheReason() {
+    void aPathWithoutLeadingSlashOrWithOddCharactersIsRefusedWithTheReason() {
         assertThatThrownBy(() -> SocketIoOptions.parse("--path", "websocket"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--path must start with /");
+        assertThatThrownBy(() -> SocketIoOptions.parse("--path", "/web\"socket"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("--path must start with /");
     }
 }

@@ -19,6 +19,7 @@ import io.socket.client.Socket;
 class SocketIoServerTest {
 
     private static final String JOINED = "Hi everyone. I just joined this group";
+    private static final List<String> GREETINGS = List.of("message", "custom-event", "news");
 
     private static SocketIoRecipe recipe;
     private static String url;
@@ -42,7 +43,9 @@ class SocketIoServerTest {
             assertThat(client.first("custom-event").args()).containsExactly("parameter1", "parameter2");
             assertThat(client.first("news").plainArgs()).containsExactly(Map.of("hello", "world"));
             // socket.io-client-java 2.1.2 garbles events that arrive before its connect (see ConnectGate).
-            assertThat(client.names()).startsWith(Socket.EVENT_CONNECT, "message", "custom-event", "news");
+            // A tick may slip in between the greetings, never before the connect.
+            assertThat(client.names()).startsWith(Socket.EVENT_CONNECT);
+            assertThat(client.names()).filteredOn(GREETINGS::contains).startsWith("message", "custom-event", "news");
         }
     }
 
