@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -68,7 +69,7 @@ class ChapterClientTest {
 
     private static ChapterClient client(String... args) {
         ChapterClient client = new ChapterClient();
-        List<String> given = new java.util.ArrayList<>(List.of(args));
+        List<String> given = new ArrayList<>(List.of(args));
         given.removeIf(String::isEmpty);
         given.add("http://localhost:" + recipe.socketIoPort());
         new CommandLine(client).parseArgs(given.toArray(String[]::new));

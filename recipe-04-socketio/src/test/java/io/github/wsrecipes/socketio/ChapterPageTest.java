@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import io.github.wsrecipes.testsupport.Chromium;
 import io.github.wsrecipes.socketio.TestClient.Transports;
+import io.github.wsrecipes.testsupport.Chromium;
 
 /** The chapter's page in headless Chromium, on the chapter's /websocket path, with the token in the page's URL. */
 class ChapterPageTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class SocketIoServerTest {
     void aRoomEventWithoutARoomNameIsAnsweredWithTheReasonAndTheSocketStays() throws Exception {
         try (TestClient client = TestClient.connect(url, "/custom-namespace", Transports.WEBSOCKET_ONLY)) {
             assertThat(client.emitWithAck("join-room")).containsExactly("error: join-room needs a room name");
-            assertThat(client.emitWithAck("join-room", new org.json.JSONObject(Map.of("room", "x"))))
+            assertThat(client.emitWithAck("join-room", new JSONObject(Map.of("room", "x"))))
                     .containsExactly("error: join-room needs a room name");
             assertThat(client.emitWithAck("leave-room", "")).containsExactly("error: leave-room needs a room name");
             assertThat(client.emitWithAck("leave-room", "/custom-namespace")).containsExactly("error: leave-room needs a room name");

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -143,12 +144,11 @@ final class TestClient implements AutoCloseable {
     @Override
     public void close() {
         socket.disconnect();
-        socket.io().off();
     }
 
     private static Object plain(Object value) {
         if (value instanceof JSONObject object) {
-            Map<String, Object> map = new java.util.TreeMap<>();
+            Map<String, Object> map = new TreeMap<>();
             object.keys().forEachRemaining(key -> map.put((String) key, plain(object.opt((String) key))));
             return map;
         }
