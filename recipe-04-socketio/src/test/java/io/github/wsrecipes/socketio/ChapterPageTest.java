@@ -1,0 +1,106 @@
+package io.github.wsrecipes.socketio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import io.github.wsrecipes.socketio.TestClient.Transports;
+import io.github.wsrecipes.testsupport.Chromium;
+
+/** The chapter's page in headless Chromium, on the chapter's /websocket path, with the token in the page's URL. */
+class ChapterPageTest {
+
+    private static SocketIoRecipe recipe;
+    private static String base;
+    private static String page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        recipe = SocketIoRecipe.start(SocketIoOptions.parse("--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret"));
+        base = "http://localhost:" + recipe.pagePort() + "/";
+        page = base + "?token=s3cret";
+    }
+
+    @AfterAll
+    static void stop() {
+        recipe.close();
+    }
+
+    @Test
+    void eachNamespaceColumnShowsItsGreetingAndBothCustomEventArguments() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(page);
+
+            chromium.awaitText("log-default", text -> text.contains("message: Hi, from server")
+                    && text.contains("custom-event: parameter1 parameter2")
+                    && text.contains("news: {\"hello\":\"world\"}"));
+            chromium.awaitText("log-custom", text -> text.contains("message: Hi, from custom-namespace")
+                    && text.contains("custom-event: parameter1 parameter2"));
+        }
+    }
+
+    @Test
+    void theServerGetsThePagesEventsWithTheirArguments() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(page);
+
+            chromium.awaitText("log-default", text -> text.contains("server got message: Hi, from the page")
+                    && text.contains("server got custom-event: parameter1 parameter2")
+                    && text.contains("server got my other event: {\"my\":\"data\"}"));
+            chromium.awaitText("log-custom", text -> text.contains("server got custom-event: parameter1 parameter2"));
+        }
+    }
+
+    @Test
+    void helloMessageFromThePageReachesAJavaClientAsHelloServer() throws Exception {
+        String server = "http://localhost:" + recipe.socketIoPort();
+        try (Chromium chromium = Chromium.start();
+             TestClient javaClient = TestClient.open(server, "/", Transports.WEBSOCKET_ONLY, options -> {
+                 options.path = "/websocket";
+                 options.query = "token=s3cret";
+             })) {
+            javaClient.first("message");
+            chromium.open(page);
+            chromium.awaitText("log-default", text -> text.contains("message: Hi, from server"));
+
+            chromium.driver().findElement(By.id("hello")).click();
+
+            assertThat(javaClient.first("hello-server").plainArgs()).containsExactly(Map.of("message", "hello clients"));
+            chromium.awaitText("log-default", text -> text.contains("hello-server: {\"message\":\"hello clients\"}"));
+        }
+    }
+
+    @Test
+    void aPageWithoutTheTokenShowsTheConnectError() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(base);
+
+            chromium.awaitText("log-default", text -> text.contains("connect_error") && text.contains("?token="));
+            assertThat(chromium.awaitText("log-default", text -> true)).doesNotContain("Hi, from server");
+        }
+    }
+
+    @Test
+    void pageServerServesTheBrowserClientFromTheWebJarAndTellsWhereSocketIoIs() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> client = http.send(HttpRequest.newBuilder(URI.create(base + "webjars/socket.io-client/2.0.3/dist/socket.io.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> address = http.send(HttpRequest.newBuilder(URI.create(base + "socket-io.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(client.statusCode()).isEqualTo(200);
+        assertThat(client.headers().firstValue("Content-Type")).get().asString().contains("javascript");
+        assertThat(client.body().contains("socket.io-client")).as("the body is the socket.io client").isTrue();
+        assertThat(address.body()).isEqualTo("{\"port\":" + recipe.socketIoPort() + ",\"path\":\"/websocket\"}");
+    }
+}
