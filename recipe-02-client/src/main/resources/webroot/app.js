@@ -32,6 +32,7 @@ function show(kind, text) {
 }
 
 function connect(url, protocol) {
+  let opened = false;
   let answered = false;
   let ws;
   try {
@@ -43,6 +44,7 @@ function connect(url, protocol) {
   ws.binaryType = 'arraybuffer';
 
   ws.addEventListener('open', () => {
+    opened = true;
     show('open', `${ws.url} with protocol '${ws.protocol}'`);
     closeButton.disabled = false;
   });
@@ -59,14 +61,19 @@ function connect(url, protocol) {
     }
   });
   ws.addEventListener('error', () => {
-    // The browser tells scripts nothing more, on purpose: the close event that follows has the code.
-    show('error', `the connection to ${url} failed or broke`);
+    // The browser tells scripts nothing more, on purpose (a page must not learn why another
+    // server refused it), so say what usually went wrong; the server's own log says which.
+    show('error', opened
+      ? `the connection to ${url} broke`
+      : `the connection to ${url} failed: is the server running, and does it accept this page's `
+        + `origin ${location.origin} and protocol '${protocol}'? Its log says why it refused.`);
   });
   ws.addEventListener('close', (event) => {
     show('close', `${event.code} ${event.reason}`.trim() + (event.wasClean ? '' : ' (not clean)'));
-    closeButton.disabled = true;
+    // A socket replaced by Connect closes after its successor may have opened: leave that one be.
     if (socket === ws) {
       socket = null;
+      closeButton.disabled = true;
     }
   });
   return ws;

@@ -60,12 +60,28 @@ class ClientPageTest {
     }
 
     @Test
+    void connectingAgainLeavesTheNewConnectionDisconnectable() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(pageFor(echo.uri().toString(), "echo-protocol"));
+            chromium.awaitText("log", log -> log.contains("open:"));
+
+            chromium.driver().findElement(By.id("open")).click();
+
+            // The old socket's close and the new one's open may come in either order.
+            chromium.awaitText("log", log -> log.contains("close: 1000 reconnecting")
+                    && log.indexOf("open:") != log.lastIndexOf("open:"));
+            assertThat(chromium.driver().findElement(By.id("close")).isEnabled()).isTrue();
+        }
+    }
+
+    @Test
     void aProtocolTheServerRefusesShowsAnErrorAndTheClose() {
         try (Chromium chromium = Chromium.start()) {
             chromium.open(pageFor(echo.uri().toString(), "chat"));
 
             String log = chromium.awaitText("log", text -> text.contains("close: 1006"));
-            assertThat(log).contains("error: the connection to " + echo.uri() + " failed or broke")
+            assertThat(log).contains("error: the connection to " + echo.uri() + " failed: is the server running,"
+                    + " and does it accept this page's origin " + pageOrigin() + " and protocol 'chat'?")
                     .doesNotContain("open:");
         }
         assertThat(echo.texts()).isEmpty();
@@ -76,7 +92,8 @@ class ClientPageTest {
         try (Chromium chromium = Chromium.start()) {
             chromium.open(pages.uri().toString());
 
-            chromium.awaitText("log", log -> log.contains("close:"));
+            // Whatever listens on this machine's 8081 (maybe nothing) does not matter here: only
+            // where the page aims. Selenium's open returns after the load event, after app.js ran.
             assertThat(chromium.script("return document.getElementById('url').value"))
                     .isEqualTo("ws://127.0.0.1:8081/");
             assertThat(chromium.script("return document.getElementById('protocol').value"))
@@ -104,6 +121,11 @@ class ClientPageTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    private String pageOrigin() {
+        URI page = pages.uri();
+        return page.getScheme() + "://" + page.getAuthority();
     }
 
     private String pageFor(String url, String protocol) {
