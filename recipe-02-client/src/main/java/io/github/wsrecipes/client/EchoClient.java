@@ -136,12 +136,15 @@ public final class EchoClient {
 
     private void startSending(Session session) {
         OutgoingMessages outgoing = new OutgoingMessages(options, out);
-        if (options.send != null) {
-            outgoing.text(session, options.send);
-        }
         PrintingListener listener = current;
         Runnable done = () -> listener.close(StatusCode.NORMAL, "done", options.closeTimeoutMillis);
-        new RandomNumbers(session, options, outgoing, done, timer).start();
+        RandomNumbers numbers = new RandomNumbers(session, options, outgoing, done, timer);
+        if (options.send == null) {
+            numbers.start();
+        } else {
+            // The numbers wait until --send is written: it may still be going out in frames.
+            outgoing.text(session, options.send).whenComplete((ok, failure) -> numbers.start());
+        }
     }
 
     // Ctrl+C: close the open connection with 1001 (going away) and let the server answer.

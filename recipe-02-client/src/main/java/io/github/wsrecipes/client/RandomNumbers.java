@@ -1,6 +1,7 @@
 package io.github.wsrecipes.client;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +10,7 @@ import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * The original's {@code sendNumber()}: while connected, send a random number, then again after
- * the interval. With a count, close normally (1000) right after the last one: the server's
+ * the interval. With a count, close normally (1000) once the last one is written: the server's
  * echoes were sent before its answer to our close frame, so every echo still arrives.
  */
 final class RandomNumbers {
@@ -39,16 +40,17 @@ final class RandomNumbers {
             return; // the original checked connection.connected: a closed connection ends the loop
         }
         int number = ThreadLocalRandom.current().nextInt(0x1000000);
-        if (options.binary) {
-            outgoing.binary(session, ByteBuffer.allocate(Integer.BYTES).putInt(number).flip());
-        } else {
-            outgoing.text(session, Integer.toString(number));
-        }
+        CompletableFuture<Void> written = options.binary
+                ? outgoing.binary(session, ByteBuffer.allocate(Integer.BYTES).putInt(number).flip())
+                : outgoing.text(session, Integer.toString(number));
         sent++;
+        // After the last frame of this number is out: a close or the next number sent sooner
+        // would land between the frames of a number split by a small --fragmentation-threshold.
         if (options.count > 0 && sent == options.count) {
-            whenDone.run();
+            written.whenComplete((ok, failure) -> whenDone.run());
         } else {
-            timer.schedule(this::sendNumber, options.intervalMillis, TimeUnit.MILLISECONDS);
+            written.whenComplete((ok, failure) ->
+                    timer.schedule(this::sendNumber, options.intervalMillis, TimeUnit.MILLISECONDS));
         }
     }
 }

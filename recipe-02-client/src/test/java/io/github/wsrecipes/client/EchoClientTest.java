@@ -120,6 +120,18 @@ class EchoClientTest {
     }
 
     @Test
+    void theFragmentationThresholdCountsUtf8BytesNotCharacters() throws Exception {
+        // Six 2-byte characters: frames of 4 bytes carry two characters each.
+        CliRun run = CliRun.of(server.uri().toString(), "--fragmentation-threshold", "4", "--send", "\u00e9".repeat(6),
+                "--count", "1");
+
+        assertThat(run.exitStatus()).isZero();
+        assertThat(server.texts()).first().isEqualTo("\u00e9".repeat(6));
+        assertThat(server.textFrameSizes()).startsWith(2, 2, 2);
+        assertThat(run.lines()).noneMatch(line -> line.startsWith("Send Error"));
+    }
+
+    @Test
     void withoutFragmentationAMessageGoesOutAsOneFrame() throws Exception {
         CliRun run = CliRun.of(server.uri().toString(), "--no-fragment-outgoing-messages", "--fragmentation-threshold", "4",
                 "--send", "abcdefghij", "--count", "1");
