@@ -32,8 +32,9 @@ function open(protocol, kind, stateElement) {
   socket.onmessage = (event) => show(kind, `${protocol} ← ${event.data}`);
   socket.onerror = () => show('error', `${protocol} error (is the server running?)`);
   socket.onclose = (event) => {
-    state.textContent = 'closed';
-    show('error', `${protocol} closed: ${event.code} ${event.reason}`);
+    state.textContent = `closed (${event.code})`;
+    // A clean close (the server stopping says 1001) is news, not an error; 1006 and the like are.
+    show(event.wasClean ? kind : 'error', `${protocol} closed: ${event.code} ${event.reason}`.trim());
   };
   return socket;
 }
