@@ -126,6 +126,10 @@ public final class ClientOptions {
             throw new CommandLine.ParameterException(commandLine,
                     "--max-frame-size must be at least 125 bytes, the largest control frame");
         }
+        if (port < 0 || port > 65535) {
+            // Jetty would only find out when the page server binds, as a bare IllegalArgumentException.
+            throw new CommandLine.ParameterException(commandLine, "--port must be 0 (any free port) to 65535, got " + port);
+        }
         if (count < 0 || intervalMillis < 1 || fragmentationThreshold < 1 || closeTimeoutMillis < 1) {
             throw new CommandLine.ParameterException(commandLine,
                     "--count must be 0 or more; --interval, --fragmentation-threshold and --close-timeout 1 or more");

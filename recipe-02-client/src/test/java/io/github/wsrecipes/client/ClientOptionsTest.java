@@ -52,6 +52,13 @@ class ClientOptionsTest {
     }
 
     @Test
+    void aPagePortOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> ClientOptions.parse("--serve-page", "--port", "99999"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessage("--port must be 0 (any free port) to 65535, got 99999");
+    }
+
+    @Test
     void negatableOptionsTurnOff() {
         ClientOptions options = ClientOptions.parse("--no-assemble-fragments", "--no-disable-nagle-algorithm");
 

@@ -20,22 +20,31 @@ public final class RouterOptions {
 
     /** Options from command-line arguments, e.g. {@code parse("--port", "0")} in a test. */
     public static RouterOptions parse(String... args) {
-        RouterOptions options = new RouterOptions();
-        new CommandLine(options).parseArgs(args);
-        return options;
+        CommandLine cli = new CommandLine(new RouterOptions());
+        cli.parseArgs(args);
+        return checked(cli);
     }
 
     /** Like {@link #parse}, but for {@code main}: prints help, the version or the mistake; null means "do not start". */
     static RouterOptions parseOrExplain(String... args) {
         CommandLine cli = new CommandLine(new RouterOptions());
         try {
-            return CommandLine.printHelpIfRequested(cli.parseArgs(args)) ? null : cli.getCommand();
+            return CommandLine.printHelpIfRequested(cli.parseArgs(args)) ? null : checked(cli);
         } catch (ParameterException mistake) {
             System.err.println(mistake.getMessage());
             cli.usage(System.err);
             System.exit(2);
             return null;
         }
+    }
+
+    // Jetty would only find out when it binds, with a stack trace instead of the usage message.
+    private static RouterOptions checked(CommandLine cli) {
+        RouterOptions options = cli.getCommand();
+        if (options.port < 0 || options.port > 65535) {
+            throw new ParameterException(cli, "--port must be 0 (any free port) to 65535, got " + options.port);
+        }
+        return options;
     }
 
     public int port() {

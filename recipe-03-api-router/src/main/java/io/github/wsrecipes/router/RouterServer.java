@@ -45,8 +45,10 @@ public final class RouterServer implements AutoCloseable {
         try {
             router = start(options);
         } catch (IOException cannotListen) {
-            System.err.println("Cannot listen on " + options.host() + ":" + options.port() + ": " + cannotListen.getMessage()
-                    + (cannotListen.getCause() == null ? "" : " (" + cannotListen.getCause().getMessage() + ")"));
+            Throwable cause = cannotListen.getCause();
+            // An unknown host fails with an UnresolvedAddressException, which has no message.
+            String why = cause == null ? "" : " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")";
+            System.err.println("Cannot listen on " + options.host() + ":" + options.port() + ": " + cannotListen.getMessage() + why);
             System.exit(1);
             return;
         }

@@ -1,6 +1,7 @@
 package io.github.wsrecipes.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import picocli.CommandLine.ParameterException;
 
 /** The server around the endpoints: the page on plain HTTP, the real port, a graceful stop. */
 class RouterServerTest {
@@ -51,6 +54,13 @@ class RouterServerTest {
 
         assertThat(defaults.port()).isEqualTo(8083);
         assertThat(defaults.host()).isEqualTo("localhost");
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageErrorBeforeAnythingStarts() {
+        assertThatThrownBy(() -> RouterOptions.parse("--port", "99999"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessage("--port must be 0 (any free port) to 65535, got 99999");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
