@@ -81,7 +81,7 @@ public final class ClientOptions {
     boolean fragmentOutgoingMessages;
 
     @Option(names = "--fragmentation-threshold", paramLabel = "BYTES", defaultValue = "16384",
-            description = "largest outgoing frame payload (default: ${DEFAULT-VALUE})")
+            description = "largest outgoing frame payload in bytes, UTF-8 for text (default: ${DEFAULT-VALUE})")
     int fragmentationThreshold;
 
     @Option(names = "--close-timeout", paramLabel = "MS", defaultValue = "5000",
