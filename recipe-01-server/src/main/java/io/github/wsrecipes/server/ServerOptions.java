@@ -89,6 +89,9 @@ public final class ServerOptions {
 
     /** Limits Jetty cannot work with are usage errors, not surprises at the first close. */
     void validate(CommandLine cli) {
+        if (port < 0 || port > 65_535) {
+            throw new ParameterException(cli, "--port must be from 0 (any free port) to 65535, not " + port);
+        }
         // Jetty applies maxFrameSize to the frames it sends too, and a close frame may carry 125 bytes.
         if (maxReceivedFrameSize < 125) {
             throw new ParameterException(cli, "--max-received-frame-size must be at least 125 bytes");

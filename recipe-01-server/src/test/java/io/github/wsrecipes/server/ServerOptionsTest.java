@@ -67,6 +67,17 @@ class ServerOptionsTest {
     }
 
     @Test
+    void portOutsideTheTcpRangeIsAUsageError() {
+        ServerOptions options = new ServerOptions();
+        CommandLine cli = new CommandLine(options);
+        cli.parseArgs("--port", "70000");
+
+        assertThatThrownBy(() -> options.validate(cli))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--port must be from 0");
+    }
+
+    @Test
     void messageOverMaxMessageSizeClosesWith1009() throws Exception {
         EchoServer server = live.start("--max-message-size", "1000", "--max-frame-size", "600");
         Peer peer = new Peer.Messages();
