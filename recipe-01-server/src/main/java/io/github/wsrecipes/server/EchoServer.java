@@ -63,7 +63,15 @@ public final class EchoServer implements AutoCloseable {
             LOG.warn("Any web page may now open a WebSocket to this server: use this for demos only");
         }
 
-        EchoServer echo = start(options);
+        EchoServer echo;
+        try {
+            echo = start(options);
+        } catch (IOException e) {
+            // A port in use or a host that does not resolve: one line a learner can act on.
+            System.err.println("Cannot listen on " + options.host + ":" + options.port + ": " + e);
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(echo::close, "shutdown"));
         System.out.println("Listening on " + echo.uri());
         echo.server.join();
