@@ -100,6 +100,19 @@ class SocketIoServerTest {
 
     @ParameterizedTest
     @EnumSource(Transports.class)
+    void twoClientsOfferingTheSameSessionCookieEachGetTheirOwnSession(Transports transports) {
+        // The `io` cookie netty-socketio sets over polling is shared by every port of the host.
+        Map<String, List<String>> sameCookie = Map.of("Cookie", List.of("io=11111111-2222-3333-4444-555555555555"));
+        try (TestClient first = TestClient.open(url, "/", transports, options -> options.extraHeaders = sameCookie);
+             TestClient second = TestClient.open(url, "/", transports, options -> options.extraHeaders = sameCookie)) {
+            assertThat(first.first("message").args()).containsExactly("Hi, from server");
+            assertThat(second.first("message").args()).containsExactly("Hi, from server");
+            assertThat(second.id()).isNotEqualTo(first.id());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transports.class)
     void joiningTheRoomIsAnnouncedToTheRestOfTheRoomOnly(Transports transports) throws Exception {
         try (TestClient member = TestClient.connect(url, "/", transports)) {
             member.roundTrip();
