@@ -32,7 +32,7 @@ final class ChapterNamespace {
         this.greeting = greeting;
         namespace.addConnectListener(this::onConnect);
         namespace.addDisconnectListener(client -> {
-            if (!ConnectGate.neverConnected(client)) {
+            if (ConnectGate.left(client)) {
                 log.info("{} left {}", client.getSessionId(), name());
             }
         });

@@ -2,8 +2,12 @@ package io.github.wsrecipes.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.wsrecipes.socketio.TestClient.Event;
 import io.github.wsrecipes.socketio.TestClient.Transports;
+import io.socket.client.IO;
+import io.socket.client.Manager;
 import io.socket.client.Socket;
 
 /** The chapter's server behaviour, seen by socket.io-client-java. One server for the class: stopping one takes seconds. */
@@ -47,6 +53,30 @@ class SocketIoServerTest {
             // A tick may slip in between the greetings, never before the connect.
             assertThat(client.names()).startsWith(Socket.EVENT_CONNECT);
             assertThat(client.names()).filteredOn(GREETINGS::contains).startsWith("message", "custom-event", "news");
+        }
+    }
+
+    @Test
+    void aSocketThatConnectsToTheDefaultNamespaceAgainOverItsOpenConnectionIsGreetedAgain() throws Exception {
+        // Two namespaces over one connection: /custom-namespace keeps it open while / leaves and comes back.
+        IO.Options options = IO.Options.builder().setReconnection(false).setTransports(Transports.WEBSOCKET_ONLY.names).build();
+        Manager connection = new Manager(URI.create(url), options);
+        Socket custom = connection.socket("/custom-namespace", options);
+        Socket root = connection.socket("/", options);
+        BlockingQueue<List<Object>> greetings = new LinkedBlockingQueue<>();
+        root.on("message", args -> greetings.add(List.of(args)));
+        try {
+            custom.connect();
+            root.connect();
+            assertThat(greetings.poll(10, TimeUnit.SECONDS)).containsExactly("Hi, from server");
+
+            root.disconnect();
+            root.connect();
+
+            assertThat(greetings.poll(10, TimeUnit.SECONDS)).containsExactly("Hi, from server");
+        } finally {
+            root.disconnect();
+            custom.disconnect();
         }
     }
 
