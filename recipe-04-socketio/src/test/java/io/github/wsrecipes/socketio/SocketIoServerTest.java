@@ -58,25 +58,14 @@ class SocketIoServerTest {
 
     @Test
     void aSocketThatConnectsToTheDefaultNamespaceAgainOverItsOpenConnectionIsGreetedAgain() throws Exception {
-        // Two namespaces over one connection: /custom-namespace keeps it open while / leaves and comes back.
-        IO.Options options = IO.Options.builder().setReconnection(false).setTransports(Transports.WEBSOCKET_ONLY.names).build();
-        Manager connection = new Manager(URI.create(url), options);
-        Socket custom = connection.socket("/custom-namespace", options);
-        Socket root = connection.socket("/", options);
-        BlockingQueue<List<Object>> greetings = new LinkedBlockingQueue<>();
-        root.on("message", args -> greetings.add(List.of(args)));
-        try {
-            custom.connect();
-            root.connect();
-            assertThat(greetings.poll(10, TimeUnit.SECONDS)).containsExactly("Hi, from server");
+        try (TwoNamespaces connection = TwoNamespaces.connect()) {
+            assertThat(connection.nextOnRoot()).containsExactly("Hi, from server");
 
-            root.disconnect();
-            root.connect();
+            connection.root().disconnect();
+            assertThat(connection.nextOnRoot()).containsExactly("io client disconnect");
+            connection.root().connect();
 
-            assertThat(greetings.poll(10, TimeUnit.SECONDS)).containsExactly("Hi, from server");
-        } finally {
-            root.disconnect();
-            custom.disconnect();
+            assertThat(connection.nextOnRoot()).containsExactly("Hi, from server");
         }
     }
 
@@ -220,6 +209,19 @@ class SocketIoServerTest {
     }
 
     @Test
+    void afterByeTheServerHasForgottenTheSocketSoItCanConnectAgainOverItsOpenConnection() throws Exception {
+        try (TwoNamespaces connection = TwoNamespaces.connect()) {
+            assertThat(connection.nextOnRoot()).containsExactly("Hi, from server");
+
+            connection.root().emit("bye");
+            assertThat(connection.nextOnRoot()).containsExactly("io server disconnect");
+            connection.root().connect();
+
+            assertThat(connection.nextOnRoot()).containsExactly("Hi, from server");
+        }
+    }
+
+    @Test
     void usersNamespaceTellsTheNewSocketAloneAndTheWholeNamespaceTogether() {
         try (TestClient first = TestClient.connect(url, "/users", Transports.WEBSOCKET_ONLY)) {
             assertThat(first.first("user message").plainArgs()).containsExactly(Map.of("that", "only", "/users", "will get"));
@@ -253,6 +255,36 @@ class SocketIoServerTest {
         try (TestClient client = TestClient.open(url, "/", transports,
                 options -> options.extraHeaders = Map.of("Origin", List.of(pageOrigin)))) {
             assertThat(client.first("message").args()).containsExactly("Hi, from server");
+        }
+    }
+
+    /**
+     * {@code /} and {@code /custom-namespace} over one WebSocket connection, as the chapter's page
+     * has them: {@code /} can leave and come back while the other namespace keeps the connection open.
+     */
+    private record TwoNamespaces(Socket root, Socket custom, BlockingQueue<List<Object>> heardOnRoot) implements AutoCloseable {
+
+        static TwoNamespaces connect() {
+            IO.Options options = IO.Options.builder().setReconnection(false).setTransports(Transports.WEBSOCKET_ONLY.names).build();
+            Manager connection = new Manager(URI.create(url), options);
+            TwoNamespaces two = new TwoNamespaces(connection.socket("/", options), connection.socket("/custom-namespace", options),
+                    new LinkedBlockingQueue<>());
+            two.root.on("message", args -> two.heardOnRoot.add(List.of(args)));
+            two.root.on(Socket.EVENT_DISCONNECT, args -> two.heardOnRoot.add(List.of(args)));
+            two.custom.connect();
+            two.root.connect();
+            return two;
+        }
+
+        /** The next greeting or disconnect reason on {@code /}. */
+        List<Object> nextOnRoot() throws InterruptedException {
+            return heardOnRoot.poll(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            root.disconnect();
+            custom.disconnect();
         }
     }
 
