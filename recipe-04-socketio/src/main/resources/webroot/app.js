@@ -16,18 +16,25 @@ const options = {
   query: token ? { token } : {},
 };
 
-const root = watch(io(server + '/', options), document.getElementById('log-default'));
-const custom = watch(io(server + '/custom-namespace', options), document.getElementById('log-custom'));
+const root = watch(server, '/', options, document.getElementById('log-default'));
+watch(server, '/custom-namespace', options, document.getElementById('log-custom'));
+
+// The buttons act on `/` while it is connected: a disconnected socket would only buffer the clicks.
+root.on('connect', () => enableActions(true));
+root.on('disconnect', () => enableActions(false));
 
 document.getElementById('hello').addEventListener('click', () => emit(root, 'hello-message', 'hello from the page'));
 document.getElementById('leave').addEventListener('click', () => emit(root, 'leave-room', 'my-custom-room'));
 document.getElementById('join').addEventListener('click', () => emit(root, 'join-room', 'my-custom-room'));
 document.getElementById('bye').addEventListener('click', () => emit(root, 'bye'));
 
-function watch(socket, list) {
+function watch(server, namespace, options, list) {
+  // Say what is happening before anything arrives: an empty column tells a learner nothing.
+  show(list, `connecting to ${server}${namespace} (path ${options.path}, WebSocket only)`);
+  const socket = io(server + namespace, options);
   socket.log = list;
   socket.on('connect', () => {
-    show(list, 'connect');
+    show(list, `connect, id ${socket.id}`);
     // What the chapter's page sent back: a message and a two-argument custom-event.
     emit(socket, 'message', 'Hi, from the page');
     emit(socket, 'custom-event', 'parameter1', 'parameter2');
@@ -38,7 +45,7 @@ function watch(socket, list) {
   socket.on('error', (error) => show(list, `error: ${error.message || error}`, 'problem'));
   socket.on('disconnect', (reason) => show(list, `disconnect: ${reason}`, 'problem'));
   for (const event of EVENTS) {
-    socket.on(event, (...args) => show(list, `${event}: ${args.map(describe).join(' ')}`));
+    socket.on(event, (...args) => show(list, `${event}${describe(args)}`));
   }
   // Listing 8-10: answer the news with 'my other event'.
   socket.on('news', () => emit(socket, 'my other event', { my: 'data' }));
@@ -47,12 +54,19 @@ function watch(socket, list) {
 
 // Emits with an acknowledgement, so the log also shows what the server understood.
 function emit(socket, event, ...args) {
-  show(socket.log, `sent ${event}: ${args.map(describe).join(' ')}`, 'sent');
-  socket.emit(event, ...args, (...reply) => show(socket.log, `server got ${event}: ${reply.map(describe).join(' ')}`));
+  show(socket.log, `sent ${event}${describe(args)}`, 'sent');
+  socket.emit(event, ...args, (...reply) => show(socket.log, `server got ${event}${describe(reply)}`));
 }
 
-function describe(value) {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+function enableActions(enabled) {
+  for (const button of document.querySelectorAll('#actions button')) {
+    button.disabled = !enabled;
+  }
+}
+
+// Event arguments as the log shows them: `: a b`, or nothing when there are none (bye).
+function describe(args) {
+  return args.length === 0 ? '' : ': ' + args.map((value) => typeof value === 'string' ? value : JSON.stringify(value)).join(' ');
 }
 
 // Every peer-supplied string goes in as text, never as HTML.

@@ -10,6 +10,7 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.BroadcastOperations;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
+import com.corundumstudio.socketio.transport.NamespaceClient;
 
 /**
  * What the chapter's server does on {@code /} and on {@code /custom-namespace}: the same
@@ -32,7 +33,7 @@ final class ChapterNamespace {
         this.greeting = greeting;
         namespace.addConnectListener(this::onConnect);
         namespace.addDisconnectListener(client -> {
-            if (!ConnectGate.neverConnected(client)) {
+            if (ConnectGate.left(client)) {
                 log.info("{} left {}", client.getSessionId(), name());
             }
         });
@@ -47,7 +48,7 @@ final class ChapterNamespace {
         namespace.addEventListener("leave-room", Object.class, this::onLeaveRoom);
         namespace.addEventListener("bye", Object.class, (client, data, ack) -> {
             log.info("{} said bye on {}: disconnecting it", client.getSessionId(), name());
-            client.disconnect();
+            disconnect(client);
         });
     }
 
@@ -62,6 +63,23 @@ final class ChapterNamespace {
         everyone().sendEvent("big_news", client, "a new socket connected: " + client.getSessionId()); // socket.broadcast.emit
         client.joinRoom(ROOM);
         namespace.getRoomOperations(ROOM).sendEvent("message", client, "Hi everyone. I just joined this group"); // socket.to(room).send
+    }
+
+    /**
+     * Node's {@code socket.disconnect()}: the client hears {@code io server disconnect} and the
+     * server forgets the socket at once (its rooms, the disconnect listeners). netty-socketio
+     * 2.0.14's {@code disconnect()} only sends the packet and forgets the socket when the whole
+     * connection closes; while the client's other namespaces keep the connection open, the socket
+     * would stay in its rooms, get every broadcast and could never connect to this namespace again.
+     * Its last namespace is left to the connection's close: forgetting the client here would drop a
+     * polling session before its next poll carried the packet.
+     */
+    private static void disconnect(SocketIOClient client) {
+        client.disconnect();
+        NamespaceClient socket = (NamespaceClient) client;   // netty-socketio's only SocketIOClient
+        if (socket.getBaseClient().getNamespaces().size() > 1) {
+            socket.onDisconnect();
+        }
     }
 
     /** The periodic pushes: to the whole namespace, then to the room. */

@@ -1,6 +1,7 @@
 package io.github.wsrecipes.socketio;
 
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 
 /**
@@ -20,6 +21,14 @@ import com.corundumstudio.socketio.protocol.EngineIOVersion;
  * the answer, as in Node. A client that only wanted {@code /custom-namespace} never sends that
  * CONNECT, so it is never greeted on {@code /}, which is also what Node does. Engine.IO 3 clients
  * (the browser's socket.io 2.x) get the CONNECT answer first and pass straight through.
+ *
+ * <p>Two limits, both of netty-socketio's making. Over polling the early call comes from the
+ * handshake's GET and the CONNECT from a separate POST: the design assumes the server finishes the
+ * first before the client's answer to it arrives, which a loaded machine could in principle
+ * break. And a client that leaves {@code /} and connects to it again over the same polling
+ * connection may be connected early again by its next poll, or not: it is greeted only when the
+ * early call comes first. Over WebSocket from the start neither applies; after an upgrade to
+ * WebSocket, the second no longer does.
  */
 final class ConnectGate {
 
@@ -30,7 +39,7 @@ final class ConnectGate {
 
     /** True when this connect listener call came before the client asked to connect: ignore it. */
     static boolean tooEarly(SocketIOClient client) {
-        if (!client.getNamespace().getName().isEmpty() || client.getEngineIOVersion() != EngineIOVersion.V4) {
+        if (!connectedEarly(client)) {
             return false;
         }
         if (client.has(WAITING)) {      // second call: the client's CONNECT has just been answered
@@ -42,8 +51,26 @@ final class ConnectGate {
         return true;
     }
 
-    /** True for a client that never connected to {@code /} (it came for another namespace only). */
-    static boolean neverConnected(SocketIOClient client) {
-        return client.getNamespace().getName().isEmpty() && client.has(WAITING);
+    /**
+     * Called when a client leaves a namespace: false for a client that never connected to {@code /}
+     * (it came for another namespace only), true otherwise.
+     */
+    static boolean left(SocketIOClient client) {
+        if (!connectedEarly(client)) {
+            return true;
+        }
+        boolean wasConnected = !client.has(WAITING);
+        // The client may connect to / again over the same connection (its other namespaces keep it
+        // open). Over WebSocket netty-socketio will not connect it early again, so its next connect
+        // call is the client's own CONNECT: let that one through.
+        if (client.getTransport() == Transport.WEBSOCKET) {
+            client.set(WAITING, Boolean.TRUE);
+        }
+        return wasConnected;
+    }
+
+    /** Only {@code /} connects clients early, and only Engine.IO 4 clients mind. */
+    private static boolean connectedEarly(SocketIOClient client) {
+        return client.getNamespace().getName().isEmpty() && client.getEngineIOVersion() == EngineIOVersion.V4;
     }
 }

@@ -75,6 +75,11 @@ public final class SocketIoRecipe implements AutoCloseable {
         config.setPort(options.socketIoPort);
         config.setContext(options.path);       // Node's `path` option
         config.setAuthorizationListener(new HandshakeCheck(options.token, origins));
+        // netty-socketio otherwise reuses the session id a handshake offers in an `io` cookie (which it
+        // sets itself over polling, for the whole host: every port of localhost). Two tabs, or anyone
+        // who read an id from big_news, would then share one session and its rooms. Node gives every
+        // handshake a fresh id; so do we.
+        config.setRandomSession(true);
         SocketIOServer socketIo = new SocketIOServer(config);
 
         List<ChapterNamespace> chapter = List.of(

@@ -33,8 +33,14 @@ final class Ticker implements AutoCloseable {
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Returns once no tick is running, so that none races the disconnects of a clean stop. */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

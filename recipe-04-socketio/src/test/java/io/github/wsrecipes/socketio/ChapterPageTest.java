@@ -80,6 +80,19 @@ class ChapterPageTest {
     }
 
     @Test
+    void byeFromThePageIsAnsweredWithAServerDisconnectAndTheButtonsForSlashGoOff() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(page);
+            chromium.awaitText("log-default", text -> text.contains("message: Hi, from server"));
+
+            chromium.driver().findElement(By.id("bye")).click();
+
+            chromium.awaitText("log-default", text -> text.contains("disconnect: io server disconnect"));
+            assertThat(chromium.driver().findElement(By.id("hello")).isEnabled()).as("hello-message button").isFalse();
+        }
+    }
+
+    @Test
     void aPageWithoutTheTokenShowsTheConnectError() {
         try (Chromium chromium = Chromium.start()) {
             chromium.open(base);

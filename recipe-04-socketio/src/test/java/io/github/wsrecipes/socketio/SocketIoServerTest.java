@@ -2,8 +2,12 @@ package io.github.wsrecipes.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.wsrecipes.socketio.TestClient.Event;
 import io.github.wsrecipes.socketio.TestClient.Transports;
+import io.socket.client.IO;
+import io.socket.client.Manager;
 import io.socket.client.Socket;
 
 /** The chapter's server behaviour, seen by socket.io-client-java. One server for the class: stopping one takes seconds. */
@@ -47,6 +53,19 @@ class SocketIoServerTest {
             // A tick may slip in between the greetings, never before the connect.
             assertThat(client.names()).startsWith(Socket.EVENT_CONNECT);
             assertThat(client.names()).filteredOn(GREETINGS::contains).startsWith("message", "custom-event", "news");
+        }
+    }
+
+    @Test
+    void aSocketThatConnectsToTheDefaultNamespaceAgainOverItsOpenConnectionIsGreetedAgain() throws Exception {
+        try (TwoNamespaces connection = TwoNamespaces.connect()) {
+            assertThat(connection.nextOnRoot()).containsExactly("Hi, from server");
+
+            connection.root().disconnect();
+            assertThat(connection.nextOnRoot()).containsExactly("io client disconnect");
+            connection.root().connect();
+
+            assertThat(connection.nextOnRoot()).containsExactly("Hi, from server");
         }
     }
 
@@ -95,6 +114,19 @@ class SocketIoServerTest {
                 newcomer.roundTrip();
                 assertThat(newcomer.names()).doesNotContain("big_news");
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transports.class)
+    void twoClientsOfferingTheSameSessionCookieEachGetTheirOwnSession(Transports transports) {
+        // The `io` cookie netty-socketio sets over polling is shared by every port of the host.
+        Map<String, List<String>> sameCookie = Map.of("Cookie", List.of("io=11111111-2222-3333-4444-555555555555"));
+        try (TestClient first = TestClient.open(url, "/", transports, options -> options.extraHeaders = sameCookie);
+             TestClient second = TestClient.open(url, "/", transports, options -> options.extraHeaders = sameCookie)) {
+            assertThat(first.first("message").args()).containsExactly("Hi, from server");
+            assertThat(second.first("message").args()).containsExactly("Hi, from server");
+            assertThat(second.id()).isNotEqualTo(first.id());
         }
     }
 
@@ -177,6 +209,19 @@ class SocketIoServerTest {
     }
 
     @Test
+    void afterByeTheServerHasForgottenTheSocketSoItCanConnectAgainOverItsOpenConnection() throws Exception {
+        try (TwoNamespaces connection = TwoNamespaces.connect()) {
+            assertThat(connection.nextOnRoot()).containsExactly("Hi, from server");
+
+            connection.root().emit("bye");
+            assertThat(connection.nextOnRoot()).containsExactly("io server disconnect");
+            connection.root().connect();
+
+            assertThat(connection.nextOnRoot()).containsExactly("Hi, from server");
+        }
+    }
+
+    @Test
     void usersNamespaceTellsTheNewSocketAloneAndTheWholeNamespaceTogether() {
         try (TestClient first = TestClient.connect(url, "/users", Transports.WEBSOCKET_ONLY)) {
             assertThat(first.first("user message").plainArgs()).containsExactly(Map.of("that", "only", "/users", "will get"));
@@ -210,6 +255,36 @@ class SocketIoServerTest {
         try (TestClient client = TestClient.open(url, "/", transports,
                 options -> options.extraHeaders = Map.of("Origin", List.of(pageOrigin)))) {
             assertThat(client.first("message").args()).containsExactly("Hi, from server");
+        }
+    }
+
+    /**
+     * {@code /} and {@code /custom-namespace} over one WebSocket connection, as the chapter's page
+     * has them: {@code /} can leave and come back while the other namespace keeps the connection open.
+     */
+    private record TwoNamespaces(Socket root, Socket custom, BlockingQueue<List<Object>> heardOnRoot) implements AutoCloseable {
+
+        static TwoNamespaces connect() {
+            IO.Options options = IO.Options.builder().setReconnection(false).setTransports(Transports.WEBSOCKET_ONLY.names).build();
+            Manager connection = new Manager(URI.create(url), options);
+            TwoNamespaces two = new TwoNamespaces(connection.socket("/", options), connection.socket("/custom-namespace", options),
+                    new LinkedBlockingQueue<>());
+            two.root.on("message", args -> two.heardOnRoot.add(List.of(args)));
+            two.root.on(Socket.EVENT_DISCONNECT, args -> two.heardOnRoot.add(List.of(args)));
+            two.custom.connect();
+            two.root.connect();
+            return two;
+        }
+
+        /** The next greeting or disconnect reason on {@code /}. */
+        List<Object> nextOnRoot() throws InterruptedException {
+            return heardOnRoot.poll(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            root.disconnect();
+            custom.disconnect();
         }
     }
 
