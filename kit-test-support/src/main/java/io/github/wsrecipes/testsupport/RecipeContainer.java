@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assertions;
@@ -130,9 +129,8 @@ public final class RecipeContainer implements Startable {
 
     /** The address printed right after this text in the log, e.g. {@code "Socket.IO on "}. */
     public URI uriAfter(String text) {
-        Matcher found = Pattern.compile(Pattern.quote(text) + "(\\S+)").matcher(logs());
-        Assertions.assertTrue(found.find(), () -> module + " never printed '" + text + "…':\n" + logs());
-        return URI.create(found.group(1));
+        return RecipeJar.addressAfter(text, logs())
+                .orElseThrow(() -> new AssertionError(module + " never printed '" + text + "…':\n" + logs()));
     }
 
     /** Everything the recipe printed so far. */

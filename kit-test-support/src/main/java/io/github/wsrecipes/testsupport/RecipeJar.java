@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -73,20 +74,24 @@ public final class RecipeJar implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || (!process.isAlive() && checked == lines.size() && outputEnded)) {
+                if (left <= 0 || outputEnded) {
                     return Assertions.fail("the jar never printed the line awaited; it printed:\n" + output());
                 }
-                waitQuietly(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
+                waitQuietly(TimeUnit.NANOSECONDS.toMillis(left) + 1);
             }
         }
     }
 
     /** The address on the first line starting with this text, e.g. {@code "Socket.IO on "}. */
     public URI uriAfter(String prefix) {
-        Matcher address = Pattern.compile(Pattern.quote(prefix) + "(\\S+)")
-                .matcher(awaitLine(line -> line.startsWith(prefix)));
-        Assertions.assertTrue(address.find());
-        return URI.create(address.group(1));
+        return addressAfter(prefix, awaitLine(line -> line.startsWith(prefix)))
+                .orElseThrow(() -> new AssertionError("no address after '" + prefix + "'"));
+    }
+
+    /** The address written right after {@code prefix} in {@code text}, as the kit's ready lines put it. */
+    static Optional<URI> addressAfter(String prefix, String text) {
+        Matcher address = Pattern.compile(Pattern.quote(prefix) + "(\\S+)").matcher(text);
+        return address.find() ? Optional.of(URI.create(address.group(1))) : Optional.empty();
     }
 
     /** The page's address from the kit's ready line {@code Listening on http://HOST:PORT/}. */
