@@ -93,8 +93,10 @@ public final class RecipeContainer implements Startable {
     public void start() {
         String baseImage = System.getProperty("kit.baseImage", DEFAULT_BASE_IMAGE);
         requireDockerWith(baseImage);
-        Path dockerfile = requireFile(Path.of("src/main/docker/Dockerfile"));
-        Path jar = requireFile(Path.of("target", module + ".jar"));
+        // kit-e2e runs in its own folder, beside the recipe's.
+        Path recipe = Path.of("..", module);
+        Path dockerfile = requireFile(recipe.resolve("src/main/docker/Dockerfile"));
+        Path jar = requireFile(recipe.resolve(Path.of("target", module + ".jar")));
 
         // withFileFromPath("Dockerfile", …), not withDockerfile(…): the latter pre-pulls FROM.
         image = new ImageFromDockerfile("kit-test/" + module + ":" + UUID.randomUUID(), true)
