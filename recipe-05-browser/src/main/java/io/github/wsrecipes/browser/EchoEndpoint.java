@@ -2,7 +2,9 @@ package io.github.wsrecipes.browser;
 
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -71,7 +73,10 @@ public final class EchoEndpoint implements Session.Listener {
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        LOG.info("Error on {}: {}", peer, PeerText.of(cause.getMessage()));
+        if (cause instanceof ClosedChannelException || cause instanceof EofException) {
+            return; // the peer vanished without a close frame: the close line reports 1006
+        }
+        LOG.info("Error on {}: {}", peer, PeerText.of(cause.toString()));
     }
 
     @Override

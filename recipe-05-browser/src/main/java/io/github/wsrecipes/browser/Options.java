@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "recipe-05-browser", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = Options.ManifestVersion.class,
         description = "Serves a page that shows the browser's WebSocket API live, and echoes what it sends (listing 8-11).")
-final class Options {
+public final class Options {
 
     @Option(names = "--port", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port = 8085;
@@ -41,7 +41,7 @@ final class Options {
     boolean quiet;
 
     /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
-    OptionalInt parse(String... args) {
+    public OptionalInt parse(String... args) {
         CommandLine cli = new CommandLine(this);
         try {
             if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
