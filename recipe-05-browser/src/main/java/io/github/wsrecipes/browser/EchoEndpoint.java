@@ -62,8 +62,8 @@ public final class EchoEndpoint implements Session.Listener {
 
     @Override
     public void onWebSocketPing(ByteBuffer payload) {
-        // Jetty answers pings itself; without auto-demand we must still ask for the next frame.
-        session.demand();
+        // A listener that handles pings answers them itself (Jetty's own pong is off then), and demands on.
+        session.sendPong(payload, Callback.from(session::demand, this::sendFailed));
     }
 
     @Override
