@@ -125,7 +125,7 @@ function onMessage(event) {
   }
   const type = kindOf(event.data);
   const bytes = type === 'Blob' ? event.data.size : event.data.byteLength;
-  show('received', `onmessage: a ${type} of ${bytes} bytes`);
+  show('received', `onmessage: ${type === 'Blob' ? 'a' : 'an'} ${type} of ${bytes} bytes`);
   replies = replies.then(() => describeBinary(event.data, type, bytes))
     .catch((e) => show('error', `could not read the reply: ${e}`));
 }

@@ -3,9 +3,12 @@ package io.github.wsrecipes.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +45,20 @@ class MessageSizeTest {
         session.sendBinary(ByteBuffer.allocate(LIMIT), Callback.NOOP);
         assertThat((byte[]) peer.next()).hasSize(LIMIT);
         session.sendBinary(ByteBuffer.allocate(LIMIT + 1), Callback.NOOP);
+
+        assertThat(peer.closeStatus()).startsWith("1009");
+    }
+
+    @Test
+    void aCompressedMessageIsMeasuredAfterDecompression() throws Exception {
+        Peer peer = new Peer.Messages();
+        ClientUpgradeRequest request = new ClientUpgradeRequest(Peer.ws(server.uri()));
+        request.setSubProtocols("echo-protocol");
+        request.addExtensions("permessage-deflate"); // as browsers ask: 64 KiB of zeros fits in a few bytes
+        Session session = client.connect(peer, request).get(5, TimeUnit.SECONDS);
+        assertThat(session.getUpgradeResponse().getExtensions()).extracting(ExtensionConfig::getName).containsExactly("permessage-deflate");
+
+        session.sendBinary(ByteBuffer.allocate(64 * LIMIT), Callback.NOOP);
 
         assertThat(peer.closeStatus()).startsWith("1009");
     }
