@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 
 import org.eclipse.jetty.websocket.api.Callback;
@@ -47,6 +48,19 @@ class EchoTest {
     }
 
     @Test
+    void aLargeBinaryMessageComesBackWithTheSameBytes() throws Exception {
+        byte[] sent = new byte[4 * 1024 * 1024];
+        new Random(5).nextBytes(sent);
+        client.setMaxBinaryMessageSize(sent.length); // Jetty's client takes 64 KiB by default
+        Peer peer = new Peer.Messages();
+        Session session = Peer.connect(client, server.uri(), peer, null, "echo-protocol");
+
+        session.sendBinary(ByteBuffer.wrap(sent), Callback.NOOP);
+
+        assertThat((byte[]) peer.next()).isEqualTo(sent);
+    }
+
+    @Test
     void aPingDoesNotStopTheEcho() throws Exception {
         Peer peer = new Peer.Messages();
         Session session = Peer.connect(client, server.uri(), peer, null, "echo-protocol");
@@ -55,6 +69,40 @@ class EchoTest {
         session.sendText("after the ping", Callback.NOOP);
 
         assertThat(peer.next()).isEqualTo("after the ping");
+    }
+
+    @Test
+    void aProgramWithoutOriginIsServed() throws Exception {
+        Peer peer = new Peer.Messages();
+        Session session = Peer.connect(client, server.uri(), peer, null, "echo-protocol");
+
+        session.sendText("no Origin header", Callback.NOOP);
+
+        assertThat(peer.next()).isEqualTo("no Origin header");
+    }
+
+    @Test
+    void aPageOfThisMachineIsServed() throws Exception {
+        Peer peer = new Peer.Messages();
+        Session session = Peer.connect(client, server.uri(), peer, "http://127.0.0.1:" + server.uri().getPort(), "echo-protocol");
+
+        session.sendText("from my own page", Callback.NOOP);
+
+        assertThat(peer.next()).isEqualTo("from my own page");
+    }
+
+    @Test
+    void aForeignPageIsRefusedWith403() {
+        assertThatThrownBy(() -> Peer.connect(client, server.uri(), new Peer.Messages(), "http://evil.example", "echo-protocol"))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(UpgradeException.class)
+                .extracting(cause -> ((UpgradeException) cause).getResponseStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anotherSubprotocolIsRefusedWith403() {
+        assertThatThrownBy(() -> Peer.connect(client, server.uri(), new Peer.Messages(), null, "chat"))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(UpgradeException.class)
+                .extracting(cause -> ((UpgradeException) cause).getResponseStatusCode()).isEqualTo(403);
     }
 
     @Test
