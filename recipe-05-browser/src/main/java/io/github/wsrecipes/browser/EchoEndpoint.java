@@ -85,7 +85,9 @@ public final class EchoEndpoint implements Session.Listener {
         callback.succeed();
     }
 
+    /** Reads on after a failed send too: the peer's close frame is what ends the connection cleanly. */
     private void sendFailed(Throwable cause) {
         LOG.info("Echo to {} failed: {}", peer, PeerText.of(cause.toString()));
+        session.demand();
     }
 }

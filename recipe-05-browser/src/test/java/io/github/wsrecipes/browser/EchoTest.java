@@ -1,9 +1,12 @@
 package io.github.wsrecipes.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 
@@ -61,14 +64,15 @@ class EchoTest {
     }
 
     @Test
-    void aPingDoesNotStopTheEcho() throws Exception {
+    void aPingIsAnsweredWithItsPongAndTheEchoGoesOn() throws Exception {
         Peer peer = new Peer.Messages();
         Session session = Peer.connect(client, server.uri(), peer, null, "echo-protocol");
 
-        session.sendPing(ByteBuffer.wrap(new byte[] {1}), Callback.NOOP);
+        session.sendPing(ByteBuffer.wrap(new byte[] {42}), Callback.NOOP);
         session.sendText("after the ping", Callback.NOOP);
 
         assertThat(peer.next()).isEqualTo("after the ping");
+        assertThat(peer.pongs.poll(10, TimeUnit.SECONDS)).as("the pong").isEqualTo(ByteBuffer.wrap(new byte[] {42}));
     }
 
     @Test
@@ -121,6 +125,7 @@ class EchoTest {
     void stopClosesEveryConnectionWith1001() throws Exception {
         Peer peer = new Peer.Messages();
         Peer.connect(client, server.uri(), peer, "http://localhost:8085", "echo-protocol");
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.clients() == 1); // the server holds it too
 
         server.stop();
 

@@ -20,6 +20,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 public abstract class Peer implements Session.Listener.AutoDemanding {
 
     final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
     final CompletableFuture<String> closed = new CompletableFuture<>();
     Session session;
 
@@ -41,6 +42,11 @@ public abstract class Peer implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        pongs.add(payload);
     }
 
     @Override
