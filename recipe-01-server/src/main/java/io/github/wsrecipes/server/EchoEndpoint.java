@@ -11,12 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One accepted connection: greets with {@code yo}, echoes, logs how it ends. Jetty delivers whole
- * messages or single frames depending on the methods an endpoint overrides: {@link Messages}
- * (assembleFragments on) or {@link Frames} (off). Jetty needs endpoint classes to be public.
- *
- * <p>The next frame is read only once the echo of the last one is written ({@code demand()} in the
- * send's callback): a peer that stops reading stops being read, so its backlog is one message.
+ * One connection: greets with {@code yo}, echoes, logs how it ends. Jetty delivers whole messages or
+ * frames by the methods an endpoint overrides: {@link Messages} or {@link Frames} (assembleFragments
+ * off). The next frame is read only once the last echo is written ({@code demand()} in the send's
+ * callback): a peer that stops reading stops being read, its backlog is one message.
  */
 public abstract class EchoEndpoint implements Session.Listener {
 
@@ -28,9 +26,9 @@ public abstract class EchoEndpoint implements Session.Listener {
     private SocketAddress peer;
     Session session;
 
-    EchoEndpoint(Keepalive keepalive, boolean quiet) {
+    EchoEndpoint(Options options, Keepalive keepalive) {
         this.keepalive = keepalive;
-        this.quiet = quiet;
+        this.quiet = options.quiet;
     }
 
     @Override
@@ -46,12 +44,12 @@ public abstract class EchoEndpoint implements Session.Listener {
     @Override
     public void onWebSocketPing(ByteBuffer payload) {
         session.sendPong(payload, Callback.NOOP); // overriding this method turns Jetty's own pong off
-        heard();
+        heard(true);
     }
 
     @Override
     public void onWebSocketPong(ByteBuffer payload) {
-        heard();
+        heard(true);
     }
 
     @Override
@@ -63,26 +61,26 @@ public abstract class EchoEndpoint implements Session.Listener {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-        if (watch != null) {
-            watch.stop();
-        }
+        heard(false);
         LOG.info("Disconnected: {} {} {}", peer, statusCode, PeerText.of(reason));
         callback.succeed();
     }
 
-    /** Every frame from the peer is a sign of life, as in WebSocket-Node; then read the next one. */
-    void heard() {
+    /** Every frame from the peer is a sign of life, as in WebSocket-Node; then read the next one (or stop watching). */
+    void heard(boolean open) {
         if (watch != null) {
-            watch.heard();
+            watch.heard(open);
         }
-        session.demand();
+        if (open) {
+            session.demand();
+        }
     }
 
     /** Releases what was received and reads on once the echo is written. */
     Callback echoed(Callback received) {
         return Callback.from(() -> {
             received.succeed();
-            heard();
+            heard(true);
         }, failure -> {
             received.fail(failure);
             LOG.info("Echo to {} failed: {}", peer, PeerText.of(failure.toString()));
@@ -99,9 +97,9 @@ public abstract class EchoEndpoint implements Session.Listener {
     public static final class Messages extends EchoEndpoint {
         private final OutgoingMessages outgoing;
 
-        Messages(Keepalive keepalive, boolean quiet, OutgoingMessages outgoing) {
-            super(keepalive, quiet);
-            this.outgoing = outgoing;
+        Messages(Options options, Keepalive keepalive) {
+            super(options, keepalive);
+            this.outgoing = new OutgoingMessages(options);
         }
 
         @Override
@@ -119,8 +117,8 @@ public abstract class EchoEndpoint implements Session.Listener {
 
     /** Frame by frame (WebSocket-Node's {@code frame} event): each goes back as it came. */
     public static final class Frames extends EchoEndpoint {
-        Frames(Keepalive keepalive, boolean quiet) {
-            super(keepalive, quiet);
+        Frames(Options options, Keepalive keepalive) {
+            super(options, keepalive);
         }
 
         @Override

@@ -1,13 +1,10 @@
 package io.github.wsrecipes.server;
 
-import static org.eclipse.jetty.websocket.api.Callback.NOOP;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -38,15 +35,12 @@ import org.slf4j.LoggerFactory;
  * wsServer.on('connect', function (connection) { connection.sendUTF('yo'); });</pre> */
 public final class EchoServer {
 
-    static final String PROTOCOL = "echo-protocol";
     private static final Logger LOG = LoggerFactory.getLogger(EchoServer.class);
-
     private final Options options;
     private Server server;
     private ServerConnector connector;
     private Origins origins;
     private Keepalive keepalive;
-    private OutgoingMessages outgoing;
     private ServerWebSocketContainer websockets;
 
     public EchoServer(Options options) {
@@ -69,7 +63,6 @@ public final class EchoServer {
         recipe.server.join();
     }
 
-    /** Builds the server top to bottom, in the order of listing 8-1. */
     public void start() throws Exception {
         // 1. http.createServer + listen: one HTTP server on one port, bound now (a port in use fails here).
         server = new Server(new QueuedThreadPool(16, 2));
@@ -82,26 +75,20 @@ public final class EchoServer {
         server.addConnector(connector);
         connector.open();
 
-        // 2. new WebSocketServer({ httpServer, autoAcceptConnections: false }): each upgrade on / goes
-        //    to accept() below; table 8-1's limits (the README maps each one).
-        origins = new Origins(port(), options.allowedOrigins, options.allowAnyOrigin || options.autoAcceptConnections);
+        // 2. new WebSocketServer({ httpServer, autoAcceptConnections: false }): each upgrade on / to accept().
+        origins = new Origins(connector.getLocalPort(), options.allowedOrigins, options.allowAnyOrigin || options.autoAcceptConnections);
         keepalive = options.keepalive && !options.useNativeKeepalive ? new Keepalive(options, server.getScheduler()) : null;
-        outgoing = new OutgoingMessages(options);
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
-            container.setMaxFrameSize(options.maxReceivedFrameSize);
-            container.setAutoFragment(false); // else Jetty splits a too-large frame instead of refusing it
-            container.setMaxTextMessageSize(options.maxReceivedMessageSize);
-            container.setMaxBinaryMessageSize(options.maxReceivedMessageSize);
-            container.setIdleTimeout(Duration.ZERO); // WebSocket-Node has none: keepalive finds dead peers
+            options.limit(container);
             container.addMapping("/", this::accept);
         });
         websockets = upgrades.getServerWebSocketContainer();
 
-        // 3. The HTTP server's own handler: every other request is a file; a missing one is a 404.
+        // 3. The HTTP server's handler: any other request is a file (the page's folder, then the WebJars) or a 404.
         ResourceFactory resources = ResourceFactory.of(server);
         ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.combine( // the page (recipes may share a JVM), then the WebJars
-                resources.newClassLoaderResource("webroot/recipe-01-server/"), resources.newClassLoaderResource("META-INF/resources/")));
+        files.setBaseResource(ResourceFactory.combine(resources.newClassLoaderResource("webroot/recipe-01-server/"),
+                resources.newClassLoaderResource("META-INF/resources/")));
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
         upgrades.setHandler(files);
@@ -118,24 +105,18 @@ public final class EchoServer {
         String peer = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
         LOG.info("{}", Handshake.describe(peer, request.getHeaders()));
         String origin = request.getHeaders().get("Origin");
-        if (!origins.allows(origin)) { // originIsAllowed(request.origin), else request.reject()
-            return refuse(request, response, callback, peer, "origin " + PeerText.of(origin) + " is not allowed");
+        String refused = !origins.allows(origin) ? "origin " + PeerText.of(origin) + " is not allowed" // originIsAllowed()
+                : request.hasSubProtocol("echo-protocol") || options.autoAcceptConnections ? null
+                : "subprotocol " + PeerText.of(String.valueOf(request.getSubProtocols())) + " is not acceptable, this server speaks echo-protocol";
+        if (refused != null) { // request.reject()
+            LOG.warn("Rejected {}: {}", peer, refused);
+            Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, refused);
+            return null;
         }
-        if (request.hasSubProtocol(PROTOCOL)) { // request.accept('echo-protocol'): a client fails a socket without it
-            response.setAcceptedSubProtocol(PROTOCOL);
-        } else if (!options.autoAcceptConnections) {
-            return refuse(request, response, callback, peer, "subprotocol "
-                    + PeerText.of(String.valueOf(request.getSubProtocols())) + " is not acceptable, this server speaks " + PROTOCOL);
-        }
+        // request.accept('echo-protocol'): named back, else the client must fail the socket (autoAccept: none)
+        response.setAcceptedSubProtocol(request.hasSubProtocol("echo-protocol") ? "echo-protocol" : null);
         // connect: 'yo'; message: the echo, of whole messages or frame by frame; close: one log line
-        return options.assembleFragments
-                ? new EchoEndpoint.Messages(keepalive, options.quiet, outgoing) : new EchoEndpoint.Frames(keepalive, options.quiet);
-    }
-
-    private static Object refuse(Request request, Response response, Callback callback, String peer, String why) {
-        LOG.warn("Rejected {}: {}", peer, why);
-        Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, why);
-        return null;
+        return options.assembleFragments ? new EchoEndpoint.Messages(options, keepalive) : new EchoEndpoint.Frames(options, keepalive);
     }
 
     /** Ctrl+C: every open WebSocket gets 1001, then the server stops, waiting at most the close timeout. */
@@ -144,7 +125,8 @@ public final class EchoServer {
             return; // never started
         }
         LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", clients());
-        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", NOOP));
+        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down",
+                org.eclipse.jetty.websocket.api.Callback.NOOP));
         try {
             server.stop();
         } catch (Exception e) {
@@ -152,24 +134,17 @@ public final class EchoServer {
         }
     }
 
-    public int port() {
-        return connector.getLocalPort();
-    }
-
     public URI uri() {
-        return URI.create("http://" + options.host + ":" + port() + "/");
+        return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
     }
 
     public int clients() {
         return websockets.getOpenSessions().size();
     }
 
-    /** The ready line and, for a class on the LAN, the addresses to open from other machines. */
     List<String> readyLines() {
-        List<String> lines = new ArrayList<>(List.of("Listening on " + uri()));
-        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
-            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + port() + "/"));
-        }
-        return lines;
+        List<String> lan = "0.0.0.0".equals(options.host) || "::".equals(options.host) ? Origins.lanAddresses() : List.of();
+        return Stream.concat(Stream.of("Listening on " + uri()),
+                lan.stream().map(address -> "Open http://" + address + ":" + connector.getLocalPort() + "/")).toList();
     }
 }

@@ -16,9 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * WebSocket-Node's keepalive, which Jetty does not have: a ping every interval; a peer silent for
- * the grace period after a ping is dropped (or only reported). Each connection has a {@link Watch}
- * on the server's scheduler, fed whenever its peer is heard. useNativeKeepalive: TCP probes instead.
+ * WebSocket-Node's keepalive, which Jetty lacks: a ping every interval; a peer silent for the grace
+ * period after it is dropped (or only reported). useNativeKeepalive: the kernel's TCP probes instead.
  */
 final class Keepalive {
 
@@ -61,18 +60,16 @@ final class Keepalive {
             this.nextPing = scheduler.schedule(this::ping, options.keepaliveInterval, MILLISECONDS);
         }
 
-        /** Any frame from the peer, a pong above all, proves it is still there. */
-        void heard() {
+        /** Any frame from the peer, a pong above all, proves it is still there; a closed one is no longer watched. */
+        void heard(boolean open) {
             Scheduler.Task pending = deadline;
             deadline = null;
             if (pending != null) {
                 pending.cancel();
             }
-        }
-
-        void stop() {
-            nextPing.cancel();
-            heard();
+            if (!open) {
+                nextPing.cancel();
+            }
         }
 
         private void ping() {
@@ -93,7 +90,6 @@ final class Keepalive {
             LOG.warn("Keepalive: no pong from {} within {} ms, {}", session.getRemoteSocketAddress(),
                     options.keepaliveGracePeriod, drop ? "dropping the connection" : "connection kept");
             if (drop) {
-                stop();
                 session.disconnect(); // not close(): a peer that ignores pings would ignore a close frame too
             }
         }

@@ -2,22 +2,20 @@ package io.github.wsrecipes.server;
 
 import java.lang.reflect.Field;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.StringJoiner;
 
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/**
- * The command line of recipe 01: WebSocket-Node's server options (table 8-1) as flags, named in
- * kebab case so the book can lie beside the terminal. Sizes in bytes, times in milliseconds, and
- * WebSocket-Node's defaults.
- */
+/** The command line: table 8-1's options as flags in kebab case, with WebSocket-Node's defaults (bytes, milliseconds). */
 @Command(name = "recipe-01-server", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         versionProvider = Options.ManifestVersion.class,
         description = "A WebSocket echo server on Jetty, configured like WebSocket-Node (listing 8-1, table 8-1).")
@@ -27,47 +25,37 @@ public final class Options {
     String host = "localhost";
     @Option(names = "--port", description = "TCP port; 0 picks a free one")
     int port = 8081;
-    @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
-            description = "one more browser origin that may connect, e.g. http://192.168.1.20:9000 (repeatable)")
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "one more page origin that may connect (repeatable)")
     List<String> allowedOrigins = new ArrayList<>();
     @Option(names = "--allow-any-origin", description = "let pages from any origin connect (demos only)")
     boolean allowAnyOrigin;
     @Option(names = "--auto-accept-connections", description = "accept every upgrade, any origin, any subprotocol")
     boolean autoAcceptConnections;
-    @Option(names = {"--max-received-frame-size", "--max-frame-size"}, paramLabel = "BYTES",
-            description = "largest incoming frame; a larger one closes with 1009")
+    @Option(names = {"--max-received-frame-size", "--max-frame-size"}, paramLabel = "BYTES", description = "larger closes with 1009")
     int maxReceivedFrameSize = 64 * 1024;
-    @Option(names = {"--max-received-message-size", "--max-message-size"}, paramLabel = "BYTES",
-            description = "largest incoming message, all frames together; larger closes with 1009")
+    @Option(names = {"--max-received-message-size", "--max-message-size"}, paramLabel = "BYTES", description = "larger closes with 1009")
     int maxReceivedMessageSize = 1024 * 1024;
-    @Option(names = "--assemble-fragments", negatable = true, fallbackValue = "true",
-            description = "deliver whole messages; --no-assemble-fragments echoes frame by frame")
+    @Option(names = "--assemble-fragments", negatable = true, fallbackValue = "true", description = "else echo frame by frame")
     boolean assembleFragments = true;
-    @Option(names = "--fragment-outgoing-messages", negatable = true, fallbackValue = "true",
-            description = "split outgoing messages over the threshold into frames")
+    @Option(names = "--fragment-outgoing-messages", negatable = true, fallbackValue = "true", description = "split large echoes")
     boolean fragmentOutgoingMessages = true;
     @Option(names = "--fragmentation-threshold", paramLabel = "BYTES", description = "largest outgoing frame when fragmenting")
     int fragmentationThreshold = 16 * 1024;
-    @Option(names = "--keepalive", negatable = true, fallbackValue = "true",
-            description = "ping every peer every keepalive interval")
+    @Option(names = "--keepalive", negatable = true, fallbackValue = "true", description = "ping every peer every interval")
     boolean keepalive = true;
     @Option(names = "--keepalive-interval", paramLabel = "MS", description = "time between pings")
     long keepaliveInterval = 20_000;
     @Option(names = "--keepalive-grace-period", paramLabel = "MS", description = "how long a pong may take after a ping")
     long keepaliveGracePeriod = 10_000;
-    @Option(names = "--drop-connection-on-keepalive-timeout", negatable = true, fallbackValue = "true",
-            description = "drop a peer whose pong is late; otherwise only log it")
+    @Option(names = "--drop-connection-on-keepalive-timeout", negatable = true, fallbackValue = "true", description = "else only log")
     boolean dropConnectionOnKeepaliveTimeout = true;
-    @Option(names = "--use-native-keepalive", negatable = true, fallbackValue = "true",
-            description = "TCP keepalive probes after the interval instead of pings")
+    @Option(names = "--use-native-keepalive", negatable = true, fallbackValue = "true", description = "TCP probes, not pings")
     boolean useNativeKeepalive;
-    @Option(names = "--disable-nagle-algorithm", negatable = true, fallbackValue = "true",
-            description = "send small frames at once, TCP_NODELAY")
+    @Option(names = "--disable-nagle-algorithm", negatable = true, fallbackValue = "true", description = "TCP_NODELAY")
     boolean disableNagleAlgorithm = true;
-    @Option(names = "--close-timeout", paramLabel = "MS",
-            description = "on stop, how long peers have to answer the close frame")
+    @Option(names = "--close-timeout", paramLabel = "MS", description = "on stop, how long a peer may take to get the close")
     long closeTimeout = 5_000;
-    @Option(names = "--quiet", description = "no line per message (connects, closes and errors are still logged)")
+    @Option(names = "--quiet", description = "no line per message (connects, closes, errors stay)")
     boolean quiet;
 
     /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
@@ -87,18 +75,14 @@ public final class Options {
     }
 
     private void validate(CommandLine cli) {
-        if (port < 0 || port > 65_535) {
-            throw new ParameterException(cli, "--port must be from 0 (any free port) to 65535, not " + port);
-        }
-        // Jetty's one frame limit also caps what it sends, and a close frame may carry 125 bytes.
-        if (maxReceivedFrameSize < 125) {
-            throw new ParameterException(cli, "--max-received-frame-size must be at least 125 bytes, not " + maxReceivedFrameSize);
-        }
-        if (maxReceivedMessageSize < 1 || fragmentationThreshold < 1) {
-            throw new ParameterException(cli, "--max-received-message-size and --fragmentation-threshold must be positive");
-        }
-        if (keepaliveInterval < 1 || keepaliveGracePeriod < 1 || closeTimeout < 0) {
-            throw new ParameterException(cli, "keepalive times must be positive, --close-timeout not negative");
+        String wrong = port < 0 || port > 65_535 ? "--port must be from 0 (any free port) to 65535, not " + port
+                // Jetty's one frame limit also caps what it sends, and a close frame may carry 125 bytes.
+                : maxReceivedFrameSize < 125 ? "--max-received-frame-size must be at least 125 bytes, not " + maxReceivedFrameSize
+                : maxReceivedMessageSize < 1 || fragmentationThreshold < 1 ? "sizes must be positive"
+                : keepaliveInterval < 1 || keepaliveGracePeriod < 1 || closeTimeout < 0 ? "times must be positive (--close-timeout: 0 or more)"
+                : null;
+        if (wrong != null) {
+            throw new ParameterException(cli, wrong);
         }
     }
 
@@ -113,6 +97,15 @@ public final class Options {
             throw new IllegalStateException("a class may read its own fields", e);
         }
         return config.toString();
+    }
+
+    /** Table 8-1's limits on Jetty's WebSocket container (the README maps each one). */
+    void limit(ServerWebSocketContainer container) {
+        container.setMaxFrameSize(maxReceivedFrameSize);
+        container.setAutoFragment(false); // else Jetty splits a too-large frame instead of refusing it
+        container.setMaxTextMessageSize(maxReceivedMessageSize);
+        container.setMaxBinaryMessageSize(maxReceivedMessageSize);
+        container.setIdleTimeout(Duration.ZERO); // WebSocket-Node has none: keepalive finds dead peers
     }
 
     /** A port in use or a host that does not resolve, in the kit's words. */

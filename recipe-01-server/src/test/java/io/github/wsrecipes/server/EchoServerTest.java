@@ -27,8 +27,8 @@ class EchoServerTest {
     void startedOnPortZeroReportsTheBoundPort() throws Exception {
         EchoServer server = live.start();
 
-        assertThat(server.port()).isPositive();
-        assertThat(server.uri()).hasToString("http://localhost:" + server.port() + "/");
+        assertThat(server.uri().getPort()).isPositive();
+        assertThat(server.uri()).hasToString("http://localhost:" + server.uri().getPort() + "/");
     }
 
     @Test
@@ -74,7 +74,7 @@ class EchoServerTest {
 
         // recipe 02's page, and this server's own page under both loopback names (port 0 picked the port)
         for (String origin : List.of("http://localhost:8082", "http://127.0.0.1:8082",
-                "http://localhost:" + server.port(), "http://127.0.0.1:" + server.port())) {
+                "http://localhost:" + server.uri().getPort(), "http://127.0.0.1:" + server.uri().getPort())) {
             assertThat(greetingFrom(origin, server)).as(origin).isEqualTo("yo");
         }
     }
@@ -87,7 +87,7 @@ class EchoServerTest {
 
         // A class on the LAN: recipe 02's page and this server's page, both loaded from the teacher's address.
         assertThat(greetingFrom("http://" + lan.get(0) + ":8082", server)).isEqualTo("yo");
-        assertThat(greetingFrom("http://" + lan.get(0) + ":" + server.port(), server)).isEqualTo("yo");
+        assertThat(greetingFrom("http://" + lan.get(0) + ":" + server.uri().getPort(), server)).isEqualTo("yo");
     }
 
     @Test
@@ -102,8 +102,8 @@ class EchoServerTest {
         EchoServer server = live.start();
 
         // DNS rebinding: evil.example resolves to this machine, so the browser sends that name as Host too.
-        assertThatThrownBy(() -> new RawWebSocket(server.uri(), "evil.example:" + server.port(),
-                "http://evil.example:" + server.port()).close())
+        assertThatThrownBy(() -> new RawWebSocket(server.uri(), "evil.example:" + server.uri().getPort(),
+                "http://evil.example:" + server.uri().getPort()).close())
                 .isInstanceOf(IOException.class).hasMessageContaining("403");
     }
 
