@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import io.github.wsrecipes.testsupport.Chromium;
@@ -22,7 +23,7 @@ class EchoPageTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        server.stop();
     }
 
     @Test
@@ -38,7 +39,24 @@ class EchoPageTest {
             chromium.driver().findElement(By.cssSelector("#send-form button[type=submit]")).click();
 
             chromium.awaitText("log", log -> log.contains("received: '<b>typed in the page</b>'"));
+            assertThat(chromium.driver().findElements(By.cssSelector("#log li.received"))).as("echo coloured as received").hasSize(2);
             assertThat(chromium.driver().findElements(By.cssSelector("#log b"))).as("echo shown as text, not HTML").isEmpty();
+        }
+    }
+
+    @Test
+    void thePageHasThePicoLookAndNoHorizontalScrollingAt390PixelsWide() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.driver().manage().window().setSize(new Dimension(390, 844));
+            chromium.open(server.uri().toString());
+            chromium.awaitText("log", log -> log.contains("received: 'yo'"));
+
+            assertThat(chromium.driver().getTitle()).startsWith("Recipe 01 · ");
+            assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).startsWith("Recipe 01 · ");
+            assertThat(chromium.script("return getComputedStyle(document.body).fontFamily")).asString()
+                    .as("Pico's font stack, not the browser's default serif").doesNotStartWith("\"Times");
+            assertThat(chromium.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                    .as("pixels of horizontal overflow").isEqualTo(0L);
         }
     }
 

@@ -83,7 +83,7 @@ class Recipe01ContainerIT {
 
             own.dockerStop();
 
-            assertThat(peer.closeStatus()).startsWith("1001");
+            assertThat(peer.closeStatus()).isEqualTo("1001 server is shutting down");
         }
     }
 }

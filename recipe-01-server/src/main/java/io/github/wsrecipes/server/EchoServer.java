@@ -1,195 +1,150 @@
 package io.github.wsrecipes.server;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Collection;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.List;
+import java.util.stream.Stream;
 
-import jdk.net.ExtendedSocketOptions;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
-/**
- * Recipe 01 (listing 8-1): one HTTP server on one port that serves the page at {@code /} and
- * upgrades WebSocket requests on the same path, configured like WebSocket-Node's server.
- *
- * <pre>
- * socket -> ServerConnector -> WebSocketUpgradeHandler -- upgrade? --> UpgradeGate -> EchoEndpoint
- *                                                      \-- plain GET --> ResourceHandler (webroot/)
- * </pre>
- */
-public final class EchoServer implements AutoCloseable {
+/** Recipe 01 · a configurable WebSocket server: listing 8-1, in short, with table 8-1's options. <pre>
+ * var server = http.createServer(…); server.listen(8080);
+ * var wsServer = new WebSocketServer({ httpServer: server, autoAcceptConnections: false });
+ * wsServer.on('request', function (request) {
+ *   if (!originIsAllowed(request.origin)) { request.reject(); return; }
+ *   var connection = request.accept('echo-protocol', request.origin);
+ *   connection.on('message', function (message) { connection.sendUTF(message.utf8Data); });
+ *   connection.on('close', function (reasonCode, description) { console.log(… + ' disconnected.'); });
+ * });
+ * wsServer.on('connect', function (connection) { connection.sendUTF('yo'); });</pre> */
+public final class EchoServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EchoServer.class);
+    private final Options options;
+    private Server server;
+    private ServerConnector connector;
+    private Origins origins;
+    private Keepalive keepalive;
+    private ServerWebSocketContainer websockets;
 
-    private final Server server;
-    private final ServerConnector connector;
-    private final ServerWebSocketContainer websockets;
-    private final Keepalive keepalive;
-    private final String host;
-
-    private EchoServer(Server server, ServerConnector connector, ServerWebSocketContainer websockets,
-            Keepalive keepalive, String host) {
-        this.server = server;
-        this.connector = connector;
-        this.websockets = websockets;
-        this.keepalive = keepalive;
-        this.host = host;
+    public EchoServer(Options options) {
+        this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        ServerOptions options = new ServerOptions();
-        CommandLine cli = new CommandLine(options);
+        Options options = new Options();
+        options.parse(args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
+        System.out.println(options.config());
+        EchoServer recipe = new EchoServer(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(recipe::stop, "stop"));
         try {
-            Integer helpShown = CommandLine.executeHelpRequest(cli.parseArgs(args));
-            if (helpShown != null) {
-                return;
-            }
-            options.validate(cli);
-        } catch (CommandLine.ParameterException e) {
-            cli.getErr().println(e.getMessage());
-            cli.usage(cli.getErr());
-            System.exit(2);
-        }
-        options.describe().forEach(System.out::println);
-        if (options.allowAnyOrigin || options.autoAcceptConnections) {
-            LOG.warn("Any web page may now open a WebSocket to this server: use this for demos only");
-        }
-
-        EchoServer echo;
-        try {
-            echo = start(options);
-        } catch (IOException e) {
-            // A port in use or a host that does not resolve: one line a learner can act on.
-            System.err.println("Cannot listen on " + options.host + ":" + options.port + ": " + e);
+            recipe.start();
+        } catch (IOException | UnresolvedAddressException e) {
+            System.err.println(options.cannotListen(e));
             System.exit(1);
-            return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(echo::close, "shutdown"));
-        System.out.println("Listening on " + echo.uri());
-        echo.server.join();
+        recipe.readyLines().forEach(System.out::println);
+        recipe.server.join();
     }
 
-    /** Starts a server with these options; the tests use this with port 0. */
-    public static EchoServer start(ServerOptions options) throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new TcpTunedConnector(server, options);
+    public void start() throws Exception {
+        // 1. http.createServer + listen: one HTTP server on one port, bound now (a port in use fails here).
+        server = new Server(new QueuedThreadPool(16, 2));
+        connector = Keepalive.connector(server, options); // TCP keepalive if useNativeKeepalive
+        connector.setAcceptedTcpNoDelay(options.disableNagleAlgorithm);
         connector.setHost(options.host);
         connector.setPort(options.port);
+        connector.setReuseAddress(true);
+        connector.setIdleTimeout(10_000); // an unfinished HTTP request is cut after 10 s
         server.addConnector(connector);
+        connector.open();
 
-        Keepalive keepalive = options.keepalive && !options.useNativeKeepalive
-                ? new Keepalive(options.keepaliveIntervalDuration(), options.keepaliveGraceDuration(),
-                        options.dropConnectionOnKeepaliveTimeout)
-                : null;
-        // Jetty sends no frame above maxFrameSize, the incoming limit too: without fragmentation
-        // a message still goes out in frames of that size, where WebSocket-Node would send one.
-        Fragments fragments = new Fragments(options.fragmentOutgoingMessages
-                ? Math.min(options.fragmentationThreshold, options.maxReceivedFrameSize)
-                : options.maxReceivedFrameSize);
-        UpgradeGate gate = new UpgradeGate(new AllowedOrigins(options.allowedOrigins, options.allowAnyOrigin),
-                options.autoAcceptConnections,
-                () -> options.assembleFragments
-                        ? new MessageEchoEndpoint(keepalive, fragments)
-                        : new FrameEchoEndpoint(keepalive));
-
-        WebSocketUpgradeHandler websockets = WebSocketUpgradeHandler.from(server, container -> {
-            configure(container, options);
-            container.addMapping("/", gate);
+        // 2. new WebSocketServer({ httpServer, autoAcceptConnections: false }): each upgrade on / to accept().
+        origins = new Origins(connector.getLocalPort(), options.allowedOrigins, options.allowAnyOrigin || options.autoAcceptConnections);
+        keepalive = options.keepalive && !options.useNativeKeepalive ? new Keepalive(options, server.getScheduler()) : null;
+        WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
+            options.limit(container);
+            container.addMapping("/", this::accept);
         });
-        websockets.setHandler(staticFiles(server));
-        server.setHandler(websockets);
-        // On stop the peers get this long to answer our close frames. Jetty's shutdown idle timeout
-        // must say the same: left at its default it timed connections out (1001 "Connection Idle
-        // Timeout") before the close handshake, seen under exec:java.
+        websockets = upgrades.getServerWebSocketContainer();
+
+        // 3. The HTTP server's handler: any other request is a file (the page's folder, then the WebJars) or a 404.
+        ResourceFactory resources = ResourceFactory.of(server);
+        ResourceHandler files = new ResourceHandler();
+        files.setBaseResource(ResourceFactory.combine(resources.newClassLoaderResource("webroot/recipe-01-server/"),
+                resources.newClassLoaderResource("META-INF/resources/")));
+        files.setDirAllowed(false);
+        files.setWelcomeFiles("index.html");
+        upgrades.setHandler(files);
+        server.setHandler(upgrades);
+
+        // 4. closeTimeout: on stop, how long a peer may take to let the 1001 of stop() through.
         server.setStopTimeout(options.closeTimeout);
         connector.setShutdownIdleTimeout(options.closeTimeout);
         server.start();
-        return new EchoServer(server, connector, websockets.getServerWebSocketContainer(), keepalive, options.host);
     }
 
-    /** WebSocket-Node's limits, mapped onto Jetty (the README's option table explains each one). */
-    private static void configure(ServerWebSocketContainer container, ServerOptions options) {
-        container.setMaxFrameSize(options.maxReceivedFrameSize);
-        // With auto-fragment on, Jetty would split a too-large incoming frame instead of refusing it.
-        container.setAutoFragment(false);
-        container.setMaxTextMessageSize(options.maxReceivedMessageSize);
-        container.setMaxBinaryMessageSize(options.maxReceivedMessageSize);
-        // WebSocket-Node never closes an idle connection; keepalive is what finds dead peers.
-        container.setIdleTimeout(Duration.ZERO);
+    /** wsServer.on('request'): log the handshake, check origin and protocol, then accept or answer 403. */
+    private Object accept(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        String peer = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
+        LOG.info("{}", Handshake.describe(peer, request.getHeaders()));
+        String origin = request.getHeaders().get("Origin");
+        String refused = !origins.allows(origin) ? "origin " + PeerText.of(origin) + " is not allowed" // originIsAllowed()
+                : request.hasSubProtocol("echo-protocol") || options.autoAcceptConnections ? null
+                : "subprotocol " + PeerText.of(String.valueOf(request.getSubProtocols())) + " is not acceptable, this server speaks echo-protocol";
+        if (refused != null) { // request.reject()
+            LOG.warn("Rejected {}: {}", peer, refused);
+            Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, refused);
+            return null;
+        }
+        // request.accept('echo-protocol'): named back, else the client must fail the socket (autoAccept: none)
+        response.setAcceptedSubProtocol(request.hasSubProtocol("echo-protocol") ? "echo-protocol" : null);
+        // connect: 'yo'; message: the echo, of whole messages or frame by frame; close: one log line
+        return options.assembleFragments ? new EchoEndpoint.Messages(options, keepalive) : new EchoEndpoint.Frames(options, keepalive);
     }
 
-    private static ResourceHandler staticFiles(Server server) {
-        ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("webroot"));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        return files;
-    }
-
-    public int port() {
-        return connector.getLocalPort();
-    }
-
-    /** {@code http://HOST:PORT/} with the port really bound. */
-    public URI uri() {
-        return URI.create("http://" + host + ":" + port() + "/");
-    }
-
-    /** Closes every WebSocket with 1001 (going away), then stops. */
-    @Override
-    public void close() {
-        Collection<Session> open = websockets.getOpenSessions();
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
-        // Jetty's graceful stop would close them too; saying goodbye here puts the 1001 a learner
-        // reads about in the code they read.
-        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
+    /** Ctrl+C: every open WebSocket gets 1001, then the server stops, waiting at most the close timeout. */
+    public void stop() {
+        if (websockets == null) {
+            return; // never started
+        }
+        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", clients());
+        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down",
+                org.eclipse.jetty.websocket.api.Callback.NOOP));
         try {
             server.stop();
         } catch (Exception e) {
-            LOG.warn("Stopping the server failed", e);
-        } finally {
-            if (keepalive != null) {
-                keepalive.close();
-            }
+            LOG.warn("Stopping the server failed: {}", e.toString());
         }
     }
 
-    /** The TCP half of table 8-1: Nagle and native keepalive are socket options, set per connection. */
-    private static final class TcpTunedConnector extends ServerConnector {
-        private final ServerOptions options;
+    public URI uri() {
+        return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
+    }
 
-        TcpTunedConnector(Server server, ServerOptions options) {
-            super(server);
-            this.options = options;
-            setAcceptedTcpNoDelay(options.disableNagleAlgorithm);
-        }
+    public int clients() {
+        return websockets.getOpenSessions().size();
+    }
 
-        @Override
-        protected void configure(Socket socket) {
-            super.configure(socket);
-            if (!options.useNativeKeepalive) {
-                return;
-            }
-            try {
-                socket.setKeepAlive(true);
-                // Like Node's socket.setKeepAlive(true, keepaliveInterval): first probe after the interval.
-                int idleSeconds = (int) Math.max(1, options.keepaliveInterval / 1000);
-                socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, idleSeconds);
-            } catch (IOException | UnsupportedOperationException e) {
-                LOG.warn("TCP keepalive could not be set on {}: {}", socket.getRemoteSocketAddress(), e.toString());
-            }
-        }
+    List<String> readyLines() {
+        List<String> lan = "0.0.0.0".equals(options.host) || "::".equals(options.host) ? Origins.lanAddresses() : List.of();
+        return Stream.concat(Stream.of("Listening on " + uri()),
+                lan.stream().map(address -> "Open http://" + address + ":" + connector.getLocalPort() + "/")).toList();
     }
 }

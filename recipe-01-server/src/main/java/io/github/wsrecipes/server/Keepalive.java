@@ -1,103 +1,97 @@
 package io.github.wsrecipes.server;
 
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+
+import jdk.net.ExtendedSocketOptions;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * WebSocket-Node's keepalive: a ping every interval; a peer that stays silent for the grace
- * period after a ping is dropped (or only reported, when dropping is off).
- *
- * <p>Jetty never pings on its own, so the recipe does. One timer thread serves every
- * connection; each connection gets a {@link Watch} that it feeds whenever the peer is heard.
+ * WebSocket-Node's keepalive, which Jetty lacks: a ping every interval; a peer silent for the grace
+ * period after it is dropped (or only reported). useNativeKeepalive: the kernel's TCP probes instead.
  */
-final class Keepalive implements AutoCloseable {
+final class Keepalive {
 
     private static final Logger LOG = LoggerFactory.getLogger(Keepalive.class);
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "keepalive");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Duration interval;
-    private final Duration grace;
-    private final boolean drop;
+    private final Options options;
+    private final Scheduler scheduler;
 
-    Keepalive(Duration interval, Duration grace, boolean drop) {
-        this.interval = interval;
-        this.grace = grace;
-        this.drop = drop;
+    Keepalive(Options options, Scheduler scheduler) {
+        this.options = options;
+        this.scheduler = scheduler;
     }
 
-    Watch watch(Session session) {
-        return new Watch(session);
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
+    /** A connector whose sockets send TCP keepalive probes, the first after the interval, when useNativeKeepalive asks. */
+    static ServerConnector connector(Server server, Options options) {
+        return new ServerConnector(server) {
+            @Override
+            protected void configure(Socket socket) {
+                super.configure(socket);
+                try {
+                    if (options.useNativeKeepalive) {
+                        socket.setKeepAlive(true);
+                        socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, (int) Math.max(1, options.keepaliveInterval / 1000));
+                    }
+                } catch (IOException | UnsupportedOperationException e) {
+                    LOG.warn("TCP keepalive not set on {}: {}", socket.getRemoteSocketAddress(), e.toString());
+                }
+            }
+        };
     }
 
     /** The keepalive of one connection. */
     final class Watch {
         private final Session session;
-        private final ScheduledFuture<?> pings;
-        private volatile ScheduledFuture<?> deadline;
+        private volatile Scheduler.Task nextPing;
+        private volatile Scheduler.Task deadline;
 
-        private Watch(Session session) {
+        Watch(Session session) {
             this.session = session;
-            long every = interval.toMillis();
-            this.pings = timer.scheduleAtFixedRate(this::ping, every, every, TimeUnit.MILLISECONDS);
+            this.nextPing = scheduler.schedule(this::ping, options.keepaliveInterval, MILLISECONDS);
         }
 
-        /** Anything from the peer, a pong above all, proves it is still there. */
-        void heard() {
-            ScheduledFuture<?> pending = deadline;
+        /** Any frame from the peer, a pong above all, proves it is still there; a closed one is no longer watched. */
+        void heard(boolean open) {
+            Scheduler.Task pending = deadline;
+            deadline = null;
             if (pending != null) {
-                pending.cancel(false);
-                deadline = null;
+                pending.cancel();
             }
-        }
-
-        void stop() {
-            pings.cancel(false);
-            heard();
+            if (!open) {
+                nextPing.cancel();
+            }
         }
 
         private void ping() {
             if (!session.isOpen()) {
-                stop();
                 return;
             }
-            if (deadline != null) {
-                return; // the last ping is still unanswered: its grace period decides, not a new ping
+            if (deadline == null) { // else the last ping is still unanswered: its grace period decides
+                // Deadline first: on loopback the pong can be back before sendPing returns.
+                deadline = scheduler.schedule(this::missed, options.keepaliveGracePeriod, MILLISECONDS);
+                session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
             }
-            // Deadline first: on loopback the pong can be back before sendPing returns.
-            deadline = timer.schedule(this::missed, grace.toMillis(), TimeUnit.MILLISECONDS);
-            session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+            nextPing = scheduler.schedule(this::ping, options.keepaliveInterval, MILLISECONDS);
         }
 
         private void missed() {
             deadline = null;
-            if (!drop) {
-                LOG.warn("Keepalive: no pong from {} within {} ms (connection kept)",
-                        session.getRemoteSocketAddress(), grace.toMillis());
-                return;
+            boolean drop = options.dropConnectionOnKeepaliveTimeout;
+            LOG.warn("Keepalive: no pong from {} within {} ms, {}", session.getRemoteSocketAddress(),
+                    options.keepaliveGracePeriod, drop ? "dropping the connection" : "connection kept");
+            if (drop) {
+                session.disconnect(); // not close(): a peer that ignores pings would ignore a close frame too
             }
-            LOG.warn("Keepalive: no pong from {} within {} ms, dropping the connection",
-                    session.getRemoteSocketAddress(), grace.toMillis());
-            stop();
-            // drop(), not close(): a peer that ignores pings would ignore a close frame too.
-            session.disconnect();
         }
     }
 }

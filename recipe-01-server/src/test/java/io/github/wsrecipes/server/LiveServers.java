@@ -7,23 +7,26 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import picocli.CommandLine;
 
 /**
  * Real servers on free ports and one real Jetty client for a test; all stopped after each test.
  * Options are given as on the command line, so a test reads like the README.
  */
-final class LiveServers implements AfterEachCallback {
+public final class LiveServers implements AfterEachCallback {
 
     private final List<EchoServer> servers = new ArrayList<>();
     private WebSocketClient client;
 
     /** Starts a server with these command-line options on a free port; the caller stops it. */
-    static EchoServer startOnFreePort(String... args) throws Exception {
-        ServerOptions options = new ServerOptions();
-        new CommandLine(options).parseArgs(args);
+    public static EchoServer startOnFreePort(String... args) throws Exception {
+        Options options = new Options();
+        if (options.parse(args).isPresent()) {
+            throw new IllegalArgumentException("not options a server starts with: " + String.join(" ", args));
+        }
         options.port = 0;
-        return EchoServer.start(options);
+        EchoServer server = new EchoServer(options);
+        server.start();
+        return server;
     }
 
     EchoServer start(String... args) throws Exception {
@@ -59,7 +62,7 @@ final class LiveServers implements AfterEachCallback {
             client.stop();
             client = null;
         }
-        servers.forEach(EchoServer::close);
+        servers.forEach(EchoServer::stop);
         servers.clear();
     }
 }

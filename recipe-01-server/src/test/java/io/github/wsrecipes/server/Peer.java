@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -23,17 +24,17 @@ public abstract class Peer implements Session.Listener.AutoDemanding {
     final CompletableFuture<String> closed = new CompletableFuture<>();
     Session session;
 
-    static Session connect(WebSocketClient client, URI uri, Peer peer, String origin, String... protocols)
+    public static Session connect(WebSocketClient client, URI uri, Peer peer, String origin, String... protocols)
             throws Exception {
         ClientUpgradeRequest request = new ClientUpgradeRequest(ws(uri));
         request.setSubProtocols(protocols);
         if (origin != null) {
             request.setHeader("Origin", origin);
         }
-        return client.connect(peer, request).get(5, TimeUnit.SECONDS);
+        return client.connect(peer, request).get(15, TimeUnit.SECONDS); // generous: a loaded machine starts a jar slowly
     }
 
-    static URI ws(URI http) {
+    public static URI ws(URI http) {
         return URI.create(http.toString().replaceFirst("^http", "ws"));
     }
 
@@ -53,17 +54,17 @@ public abstract class Peer implements Session.Listener.AutoDemanding {
         callback.succeed();
     }
 
-    /** The next message, or a failure after five seconds. */
-    Object next() throws InterruptedException {
-        Object message = received.poll(5, TimeUnit.SECONDS);
+    /** The next message, or a failure after ten seconds. */
+    public Object next() throws InterruptedException {
+        Object message = received.poll(10, TimeUnit.SECONDS);
         if (message == null) {
-            throw new AssertionError("nothing arrived within 5 s");
+            throw new AssertionError("nothing arrived within 10 s");
         }
         return message;
     }
 
-    String closeStatus() throws Exception {
-        return closed.get(5, TimeUnit.SECONDS);
+    public String closeStatus() throws Exception {
+        return closed.get(10, TimeUnit.SECONDS);
     }
 
     /** Records each whole text message as a String and each binary one as a byte[]. */
@@ -79,6 +80,18 @@ public abstract class Peer implements Session.Listener.AutoDemanding {
             payload.get(bytes);
             received.add(bytes);
             callback.succeed();
+        }
+    }
+
+    /** Records whole messages and counts the server's pings, answering each with a pong as every client must. */
+    public static class Pings extends Messages {
+        final AtomicInteger pings = new AtomicInteger();
+
+        @Override
+        public void onWebSocketPing(ByteBuffer payload) {
+            // Overriding this turns Jetty's automatic pong off: answer it here.
+            pings.incrementAndGet();
+            session.sendPong(payload, Callback.NOOP);
         }
     }
 

@@ -30,7 +30,7 @@ class StaticFilesTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        server.stop();
     }
 
     @Test
@@ -39,13 +39,15 @@ class StaticFilesTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(response.body()).contains("Recipe 01");
+        assertThat(response.body()).contains("<title>Recipe 01 · ", "<h1>Recipe 01 · ");
     }
 
     @Test
-    void scriptAndStyleAreServed() throws Exception {
+    void scriptStyleFaviconAndPicoAreServed() throws Exception {
         assertThat(get("/app.js").statusCode()).isEqualTo(200);
-        assertThat(get("/style.css").statusCode()).isEqualTo(200);
+        assertThat(get("/recipe.css").statusCode()).isEqualTo(200);
+        assertThat(get("/favicon.svg").statusCode()).isEqualTo(200);
+        assertThat(get("/webjars/picocss__pico/2.1.1/css/pico.min.css").statusCode()).isEqualTo(200);
     }
 
     @Test
