@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,9 +166,7 @@ class EchoClientTest {
     void reconnectTriesAgainWithBackoffUntilTheServerIsThere() throws Exception {
         int port = freePort();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> EchoClient.run(
-                ClientOptions.parse("ws://127.0.0.1:" + port + "/", "--reconnect", "--count", "1"),
-                new PrintStream(output, true, StandardCharsets.UTF_8)));
+        CompletableFuture<Integer> exit = CliRun.start(output, "ws://127.0.0.1:" + port + "/", "--reconnect", "--count", "1");
 
         await().until(() -> output.toString(StandardCharsets.UTF_8).contains("Reconnecting in 1 s (try 1)"));
         try (EchoServerForTests late = EchoServerForTests.start(port)) {
@@ -176,6 +175,12 @@ class EchoClientTest {
         }
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("Connect Error: connection refused",
                 "WebSocket Client Connected");
+    }
+
+    @Test
+    void reconnectDelaysDoubleFromOneSecondUpToThirtySeconds() {
+        assertThat(IntStream.rangeClosed(1, 8).mapToObj(EchoClient::backoff).map(Duration::toSeconds))
+                .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
     }
 
     private static int freePort() throws Exception {
