@@ -32,8 +32,6 @@ public final class ClientOptions {
     long intervalMillis = 1000;
     @Option(names = "--binary", description = "send the numbers as 4-byte binary messages (listing 8-4)")
     boolean binary;
-    @Option(names = "--reconnect", description = "when the connection fails or drops, try again after 1 s, 2 s, 4 s … 30 s")
-    boolean reconnect;
 
     // WebSocket-Node's client options (table 8-2), with its defaults; the README maps each to Jetty.
     @Option(names = "--web-socket-version", paramLabel = "VERSION", description = "protocol version; Jetty speaks only 13")
@@ -101,7 +99,7 @@ public final class ClientOptions {
     String config() {
         return "Config: url=" + url + ", protocol=" + protocol + ", origin=" + (origin == null ? "none" : origin)
                 + ", send=" + (send == null ? "none" : send) + ", count=" + count + ", interval=" + intervalMillis
-                + ", binary=" + binary + ", reconnect=" + reconnect + ", webSocketVersion=" + webSocketVersion
+                + ", binary=" + binary + ", webSocketVersion=" + webSocketVersion
                 + ", maxReceivedFrameSize=" + maxFrameSize + ", maxReceivedMessageSize=" + maxMessageSize
                 + ", assembleFragments=" + assembleFragments + ", fragmentOutgoingMessages=" + fragmentOutgoingMessages
                 + ", fragmentationThreshold=" + fragmentationThreshold + ", closeTimeout=" + closeTimeoutMillis

@@ -3,7 +3,6 @@ package io.github.wsrecipes.client;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -30,8 +29,6 @@ final class ConnectError {
             } else if (cause instanceof SSLHandshakeException) {
                 return "TLS handshake failed (" + PeerText.of(cause.getMessage()) + "); trust the server's certificate"
                         + " with --trust-store, or use --insecure for a self-signed demo";
-            } else if (cause instanceof TimeoutException) {
-                return "no answer from " + where + " (" + cause.getMessage() + ")";
             }
         }
         return PeerText.of(failure.toString());

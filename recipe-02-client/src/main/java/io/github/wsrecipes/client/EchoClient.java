@@ -2,9 +2,7 @@ package io.github.wsrecipes.client;
 
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,14 +38,14 @@ public final class EchoClient {
 
     private final ClientOptions options;
     private final PrintStream out;
+    private final PrintingListener connection;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private volatile PrintingListener current;
-    private WebSocketClient client;
 
     public EchoClient(ClientOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.connection = options.assembleFragments ? new PrintingListener.Messages(out, this::sendNumbers)
+                : new PrintingListener.Frames(out, this::sendNumbers);
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,16 +54,16 @@ public final class EchoClient {
         System.out.println(options.config());
         EchoClient recipe = new EchoClient(options, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(recipe::stop, "stop"));
-        System.exit(recipe.run()); // 0, or CONNECT_ERROR, or CLOSED_ABNORMALLY
+        System.exit(recipe.run()); // OK, CONNECT_ERROR or CLOSED_ABNORMALLY
     }
 
-    /** Connects (again after a drop, with --reconnect) until the connection ends; returns the exit status. */
+    /** Connects, and returns the exit status once the connection has ended. */
     public int run() throws Exception {
         // 1. new WebSocketClient(): Jetty's rides on its HttpClient, which holds the TCP and TLS settings.
         HttpClient http = new HttpClient();
         http.getClientConnector().setTCPNoDelay(options.disableNagleAlgorithm);
         http.setSslContextFactory(options.tls());
-        client = new WebSocketClient(http);
+        WebSocketClient client = new WebSocketClient(http);
         client.setMaxFrameSize(options.maxFrameSize);
         client.setMaxTextMessageSize(options.maxMessageSize);
         client.setMaxBinaryMessageSize(options.maxMessageSize);
@@ -73,43 +71,24 @@ public final class EchoClient {
         client.setStopAtShutdown(false); // stop() closes with 1001 itself; Jetty's own hook would race it
         client.start();
         try {
-            for (int tries = 0; ; ) {
-                int status = connectOnce();
-                if (!options.reconnect || stopRequested.getCount() == 0) {
-                    return status;
-                }
-                tries = status == CONNECT_ERROR ? tries + 1 : 1;
-                Duration delay = backoff(tries);
-                out.println("Reconnecting in " + delay.toSeconds() + " s (try " + tries + ")");
-                if (stopRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
-                    return OK;
-                }
+            // 2. client.connect(url, 'echo-protocol'); an Origin only when asked: a browser sends one, we need not.
+            ClientUpgradeRequest request = new ClientUpgradeRequest();
+            request.setSubProtocols(options.protocol);
+            if (options.origin != null) {
+                request.setHeader("Origin", options.origin);
             }
+            client.connect(connection, options.url, request).get();
+            // 3. connect: the PrintingListener prints 'WebSocket Client Connected', each message, then the close.
+            int code = connection.closed().get();
+            return code == StatusCode.NORMAL || code == StatusCode.SHUTDOWN ? OK : CLOSED_ABNORMALLY;
+        } catch (ExecutionException failed) {
+            // 4. connectFailed: say why, with the HTTP status when the server refused the upgrade.
+            out.println("Connect Error: " + ConnectError.describe(failed.getCause(), options.url));
+            return CONNECT_ERROR;
         } finally {
             timer.shutdownNow();
             client.stop();
         }
-    }
-
-    private int connectOnce() throws Exception {
-        // 2. client.connect(url, 'echo-protocol'); an Origin only when asked: a browser sends one, we need not.
-        PrintingListener listener = PrintingListener.of(options.assembleFragments, out, this::sendNumbers);
-        current = listener;
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setSubProtocols(options.protocol);
-        if (options.origin != null) {
-            request.setHeader("Origin", options.origin);
-        }
-        try {
-            client.connect(listener, options.url, request).get();
-        } catch (ExecutionException failed) {
-            // 3. connectFailed: say why, with the HTTP status when the server refused the upgrade.
-            out.println("Connect Error: " + ConnectError.describe(failed.getCause(), options.url));
-            return CONNECT_ERROR;
-        }
-        // 4. connect: PrintingListener prints 'WebSocket Client Connected', each message, then the close.
-        int code = listener.closed().get();
-        return code == StatusCode.NORMAL || code == StatusCode.SHUTDOWN ? OK : CLOSED_ABNORMALLY;
     }
 
     // 5. sendNumber(): --send first, then a random number every interval while connected.
@@ -129,31 +108,24 @@ public final class EchoClient {
         CompletableFuture<Void> written = options.binary
                 ? sender.binary(ByteBuffer.allocate(Integer.BYTES).putInt(number).flip())
                 : sender.text(Integer.toString(number));
-        // Once written: a close sent sooner could land between the frames of a split message.
-        if (nth == options.count) {
-            stopRequested.countDown(); // done: no reconnect after this close
-            written.whenComplete((ok, failure) -> current.close(StatusCode.NORMAL, "done", options.closeTimeoutMillis));
-        } else {
-            written.whenComplete((ok, failure) -> timer.schedule(() -> sendNumber(session, sender, nth + 1),
-                    options.intervalMillis, TimeUnit.MILLISECONDS));
-        }
+        // Next only once written: a close sent sooner could land between the frames of a split message.
+        written.whenComplete((ok, failure) -> {
+            if (nth == options.count) {
+                connection.close(StatusCode.NORMAL, "done", options.closeTimeoutMillis);
+            } else {
+                timer.schedule(() -> sendNumber(session, sender, nth + 1), options.intervalMillis, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     /** Ctrl+C: close with 1001 (going away), and give the server the close timeout to answer. */
     public void stop() {
-        stopRequested.countDown();
-        PrintingListener listener = current;
-        if (listener != null && listener.close(StatusCode.SHUTDOWN, "going away", options.closeTimeoutMillis)) {
+        if (connection.close(StatusCode.SHUTDOWN, "going away", options.closeTimeoutMillis)) {
             try {
-                listener.closed().get(options.closeTimeoutMillis + 1000, TimeUnit.MILLISECONDS);
+                connection.closed().get(options.closeTimeoutMillis + 1000, TimeUnit.MILLISECONDS);
             } catch (Exception notInTime) {
                 // the close timeout has dropped the connection already
             }
         }
-    }
-
-    /** Reconnect delays: 1 s, 2 s, 4 s … doubling up to 30 s; try 1 again after a good connection. */
-    static Duration backoff(int tries) {
-        return Duration.ofSeconds(Math.min(30, 1L << Math.min(tries - 1, 5)));
     }
 }

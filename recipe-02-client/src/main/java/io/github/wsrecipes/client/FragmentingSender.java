@@ -10,13 +10,11 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * WebSocket-Node's {@code send()} (listing 8-4): a string goes out as a text message, bytes as a
- * binary one; with fragmentOutgoingMessages, a message over fragmentationThreshold bytes goes out
- * in frames of at most that size. Jetty has no outgoing threshold, so the split is done here.
- *
- * <p>The one rule for fragments: RFC 6455 allows no frame of another message between the frames
- * of one. So a frame is sent when the one before it is written, and a message starts only when
- * the message sent before it is written, whoever sent it.
+ * WebSocket-Node's {@code send()} (listing 8-4): a string as a text message, bytes as a binary one;
+ * with fragmentOutgoingMessages, over fragmentationThreshold bytes in frames of at most that size
+ * (Jetty has no outgoing threshold). The one rule for fragments: RFC 6455 allows no frame of another
+ * message between the frames of one, so a frame goes when the one before it is written, and a
+ * message when the message before it is written, whoever sent it.
  */
 final class FragmentingSender {
 
@@ -34,7 +32,6 @@ final class FragmentingSender {
         this.frameSize = (int) Math.min(options.fragmentationThreshold, options.maxFrameSize);
     }
 
-    /** Completes when the message's last frame is written. */
     CompletableFuture<Void> text(String text) {
         return send(fragment ? textFrames(text) : List.of(text));
     }

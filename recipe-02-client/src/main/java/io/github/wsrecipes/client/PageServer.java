@@ -16,16 +16,12 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Recipe 02 · a browser WebSocket client (listing 8-3). This server only hands out the page; the
- * page opens its own WebSocket to recipe 01 (port 8081 of the host it came from, by default). The
- * listing's page, in short (its today's form is {@code webroot/recipe-02-client/app.js}):
- *
+ * Recipe 02 · a browser WebSocket client (listing 8-3). This server only hands out the page
+ * ({@code webroot/recipe-02-client/app.js}), which opens its own WebSocket to recipe 01 on port
+ * 8081 of the host it came from. The listing's page, in short:
  * <pre>
  * var ws = new WebSocket('ws://localhost:8181', 'echo-protocol');
- * ws.addEventListener('message', function (e) {
- *     console.log(e.data);
- *     ws.send(JSON.stringify({ status: 'ok' }));
- * });
+ * ws.addEventListener('message', function (e) { console.log(e.data); ws.send(JSON.stringify({ status: 'ok' })); });
  * </pre>
  */
 public final class PageServer {

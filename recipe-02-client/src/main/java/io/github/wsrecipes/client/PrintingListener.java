@@ -27,10 +27,6 @@ public abstract class PrintingListener implements Session.Listener.AutoDemanding
         this.whenOpen = whenOpen;
     }
 
-    static PrintingListener of(boolean assembleFragments, PrintStream out, Consumer<Session> whenOpen) {
-        return assembleFragments ? new Messages(out, whenOpen) : new Frames(out, whenOpen);
-    }
-
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
@@ -71,7 +67,7 @@ public abstract class PrintingListener implements Session.Listener.AutoDemanding
         return true;
     }
 
-    /** Completes with the close code once the connection is closed, whoever closed it. */
+    /** The close code, once the connection is closed, whoever closed it. */
     CompletableFuture<Integer> closed() {
         return closed;
     }
