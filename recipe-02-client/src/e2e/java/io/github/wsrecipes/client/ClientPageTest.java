@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 
 import io.github.wsrecipes.testsupport.Chromium;
 
@@ -26,12 +27,15 @@ class ClientPageTest {
     @BeforeEach
     void startServers() throws Exception {
         echo = EchoServerForTests.start();
-        pages = PageServer.start("127.0.0.1", 0);
+        Options options = new Options();
+        assertThat(options.parse("--host", "127.0.0.1", "--port", "0")).isEmpty();
+        pages = new PageServer(options);
+        pages.start();
     }
 
     @AfterEach
     void stopServers() throws Exception {
-        pages.close();
+        pages.stop();
         echo.close();
     }
 
@@ -111,6 +115,23 @@ class ClientPageTest {
             chromium.awaitText("log", log -> log.contains("message: " + script));
             assertThat(chromium.script("return document.querySelectorAll('#log img').length")).isEqualTo(0L);
             assertThat(chromium.driver().getTitle()).isNotEqualTo("pwned");
+        }
+    }
+
+    @Test
+    void atPhoneWidthThePageNeedsNoHorizontalScrollingAndKeepsThePicoLook() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.driver().manage().window().setSize(new Dimension(390, 844));
+            chromium.open(pageFor(echo.uri().toString(), "echo-protocol"));
+            chromium.awaitText("log", log -> log.contains("message: yo"));
+
+            long viewport = (Long) chromium.script("return document.documentElement.clientWidth");
+            assertThat(viewport).isBetween(360L, 390L); // the window's width, less a scroll bar if any
+            assertThat(chromium.script("return document.documentElement.scrollWidth")).isEqualTo(viewport);
+            assertThat(chromium.driver().getTitle()).startsWith("Recipe 02 · ");
+            assertThat(chromium.script("return getComputedStyle(document.body).getPropertyValue('--pico-font-family').length > 0"))
+                    .isEqualTo(true);
+            assertThat(chromium.script("return document.querySelector('#log li.received time') !== null")).isEqualTo(true);
         }
     }
 

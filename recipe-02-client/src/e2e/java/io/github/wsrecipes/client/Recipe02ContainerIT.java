@@ -14,22 +14,22 @@ import io.github.wsrecipes.testsupport.RecipeContainer;
 
 /**
  * The shipped artifact: the runnable jar in the recipe's image, as the page server and as the
- * command-line client. Host networking (see RecipeContainer), so the container reaches a server
+ * command-line client (the image's first argument names the program). Host networking (see RecipeContainer), so the container reaches a server
  * this test starts on 127.0.0.1, and the test reaches the page the container serves.
  */
 class Recipe02ContainerIT {
 
     @Test
-    void servePageServesTheBrowserClient() throws Exception {
+    void thePageServerServesTheBrowserClient() throws Exception {
         try (RecipeContainer page = RecipeContainer.of("recipe-02-client",
-                "--serve-page", "--host", "127.0.0.1", "--port", "0")) {
+                PageServer.class.getName(), "--host", "127.0.0.1", "--port", "0")) {
             page.start();
 
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(HttpRequest.newBuilder(page.baseUri()).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("<title>");
+            assertThat(response.body()).contains("<title>Recipe 02 · ");
         }
     }
 
@@ -37,7 +37,7 @@ class Recipe02ContainerIT {
     void commandLineClientSendsThreeNumbersAndClosesWith1000() throws Exception {
         try (EchoServerForTests server = EchoServerForTests.start();
                 RecipeContainer client = RecipeContainer.of("recipe-02-client",
-                        server.uri().toString(), "--count", "3", "--interval", "100")
+                        EchoClient.class.getName(), server.uri().toString(), "--count", "3", "--interval", "100")
                         .readyWhen("WebSocket Client Connected")) {
             client.start();
 

@@ -1,171 +1,131 @@
 package io.github.wsrecipes.client;
 
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
-import picocli.CommandLine;
-
 /**
- * Listing 8-2 on Jetty's WebSocketClient: connect with {@code echo-protocol}, print what arrives,
- * send a random number every second. With {@code --serve-page} it serves listing 8-3 instead.
+ * Recipe 02 · a WebSocket client (listing 8-2) on Jetty's {@code WebSocketClient}. The listing, in short:
+ *
+ * <pre>
+ * client.on('connectFailed', function (error) { console.log('Connect Error: ' + error.toString()); });
+ * client.on('connect', function (connection) {
+ *     console.log('WebSocket Client Connected');
+ *     connection.on('message', function (message) { console.log("Received: '" + message.utf8Data + "'"); });
+ *     connection.on('close', function () { console.log('echo-protocol Connection Closed'); });
+ *     function sendNumber() { if (connection.connected) { connection.sendUTF(…random…); setTimeout(sendNumber, 1000); } }
+ *     sendNumber();
+ * });
+ * client.connect('ws://localhost:8080/', 'echo-protocol');
+ * </pre>
  */
 public final class EchoClient {
 
-    /** Exit statuses: a clean end, a connection that never opened, one that closed abnormally. */
-    public static final int OK = 0;
-    public static final int CONNECT_ERROR = 1;
-    public static final int CLOSED_ABNORMALLY = 3;
+    public static final int OK = 0; // exit statuses: a clean end,
+    public static final int CONNECT_ERROR = 1; // a connection that never opened,
+    public static final int CLOSED_ABNORMALLY = 3; // one that closed abnormally
 
     private final ClientOptions options;
     private final PrintStream out;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "client-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private volatile PrintingListener current;
+    private final PrintingListener connection;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
-    private EchoClient(ClientOptions options, PrintStream out) {
+    public EchoClient(ClientOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.connection = options.assembleFragments ? new PrintingListener.Messages(out, this::sendNumbers)
+                : new PrintingListener.Frames(out, this::sendNumbers);
     }
 
-    public static void main(String... args) {
+    public static void main(String[] args) throws Exception {
         ClientOptions options = new ClientOptions();
-        CommandLine cli = new CommandLine(options);
-        try {
-            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
-                return;
-            }
-            options.check(cli);
-        } catch (CommandLine.ParameterException wrong) {
-            cli.getErr().println(wrong.getMessage());
-            cli.usage(cli.getErr());
-            System.exit(2);
-        }
-        System.exit(run(options, System.out));
+        options.parse(args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
+        System.out.println(options.config());
+        EchoClient recipe = new EchoClient(options, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(recipe::stop, "stop"));
+        System.exit(recipe.run()); // OK, CONNECT_ERROR or CLOSED_ABNORMALLY
     }
 
-    /** Runs the client (or the page server) until it is done; returns the exit status. */
-    public static int run(ClientOptions options, PrintStream out) {
-        options.describe().forEach(out::println);
+    /** Connects, and returns the exit status once the connection has ended. */
+    public int run() throws Exception {
+        // 1. new WebSocketClient(): Jetty's rides on its HttpClient, which holds the TCP and TLS settings.
+        HttpClient http = new HttpClient();
+        http.getClientConnector().setTCPNoDelay(options.disableNagleAlgorithm);
+        http.setSslContextFactory(options.tls());
+        WebSocketClient client = new WebSocketClient(http);
+        client.setMaxFrameSize(options.maxFrameSize);
+        client.setMaxTextMessageSize(options.maxMessageSize);
+        client.setMaxBinaryMessageSize(options.maxMessageSize);
+        client.setAutoFragment(false); // else Jetty splits a frame over the limit instead of refusing it with 1009
+        client.setStopAtShutdown(false); // stop() closes with 1001 itself; Jetty's own hook would race it
+        client.start();
         try {
-            return options.servePage ? servePage(options, out) : new EchoClient(options, out).connectUntilDone();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return CLOSED_ABNORMALLY;
-        } catch (Exception failure) {
-            out.println("Error: " + failure);
+            // 2. client.connect(url, 'echo-protocol'); an Origin only when asked: a browser sends one, we need not.
+            ClientUpgradeRequest request = new ClientUpgradeRequest();
+            request.setSubProtocols(options.protocol);
+            if (options.origin != null) {
+                request.setHeader("Origin", options.origin);
+            }
+            client.connect(connection, options.url, request).get();
+            // 3. connect: the PrintingListener prints 'WebSocket Client Connected', each message, then the close.
+            int code = connection.closed().get();
+            return code == StatusCode.NORMAL || code == StatusCode.SHUTDOWN ? OK : CLOSED_ABNORMALLY;
+        } catch (ExecutionException failed) {
+            // 4. connectFailed: say why, with the HTTP status when the server refused the upgrade.
+            out.println("Connect Error: " + ConnectError.describe(failed.getCause(), options.url));
             return CONNECT_ERROR;
-        }
-    }
-
-    private static int servePage(ClientOptions options, PrintStream out) throws Exception {
-        PageServer pages = PageServer.start(options.host, options.port);
-        out.println("Listening on http://" + options.host + ":" + pages.port() + "/");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                pages.close();
-            } catch (Exception ignored) {
-                // the process is ending anyway
-            }
-        }, "ctrl-c"));
-        pages.join();
-        return OK;
-    }
-
-    private int connectUntilDone() throws Exception {
-        WebSocketClient client = ClientFactory.newClient(options);
-        Thread ctrlC = new Thread(this::goAway, "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(ctrlC);
-        try {
-            Backoff backoff = new Backoff();
-            while (true) {
-                Attempt attempt = connectOnce(client);
-                if (!options.reconnect || attempt.closedByUs() || stopRequested.getCount() == 0) {
-                    return attempt.exitStatus();
-                }
-                if (attempt.opened()) {
-                    backoff.reset();
-                }
-                Duration delay = backoff.next();
-                out.println("Reconnecting in " + delay.toSeconds() + " s (try " + backoff.tries() + ")");
-                if (stopRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
-                    return OK;
-                }
-            }
         } finally {
-            removeHook(ctrlC);
             timer.shutdownNow();
             client.stop();
         }
     }
 
-    private record Attempt(int exitStatus, boolean opened, boolean closedByUs) {
+    // 5. sendNumber(): --send first, then a random number every interval while connected.
+    private void sendNumbers(Session session) {
+        FragmentingSender sender = new FragmentingSender(session, options, out);
+        if (options.send != null) {
+            sender.text(options.send); // the numbers queue behind it
+        }
+        timer.execute(() -> sendNumber(session, sender, 1));
     }
 
-    private Attempt connectOnce(WebSocketClient client) throws Exception {
-        PrintingListener listener = PrintingListener.of(options.assembleFragments, out, this::startSending);
-        current = listener;
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setSubProtocols(options.protocol);
-        if (options.origin != null) {
-            request.setHeader("Origin", options.origin);
+    private void sendNumber(Session session, FragmentingSender sender, int nth) {
+        if (!session.isOpen()) {
+            return; // the original checked connection.connected
         }
-        try {
-            client.connect(listener, options.url, request).get();
-        } catch (ExecutionException failed) {
-            out.println("Connect Error: " + ConnectError.describe(failed.getCause(), options.url));
-            return new Attempt(CONNECT_ERROR, false, false);
-        }
-        int code = listener.closed().get();
-        boolean normal = code == StatusCode.NORMAL || code == StatusCode.SHUTDOWN;
-        return new Attempt(normal ? OK : CLOSED_ABNORMALLY, true, listener.closedByUs());
+        int number = ThreadLocalRandom.current().nextInt(0x1000000);
+        CompletableFuture<Void> written = options.binary
+                ? sender.binary(ByteBuffer.allocate(Integer.BYTES).putInt(number).flip())
+                : sender.text(Integer.toString(number));
+        // Next only once written: a close sent sooner could land between the frames of a split message.
+        written.whenComplete((ok, failure) -> {
+            if (nth == options.count) {
+                connection.close(StatusCode.NORMAL, "done", options.closeTimeoutMillis);
+            } else {
+                timer.schedule(() -> sendNumber(session, sender, nth + 1), options.intervalMillis, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
-    private void startSending(Session session) {
-        OutgoingMessages outgoing = new OutgoingMessages(options, out);
-        PrintingListener listener = current;
-        Runnable done = () -> listener.close(StatusCode.NORMAL, "done", options.closeTimeoutMillis);
-        RandomNumbers numbers = new RandomNumbers(session, options, outgoing, done, timer);
-        if (options.send == null) {
-            numbers.start();
-        } else {
-            // The numbers wait until --send is written: it may still be going out in frames.
-            outgoing.text(session, options.send).whenComplete((ok, failure) -> numbers.start());
-        }
-    }
-
-    // Ctrl+C: close the open connection with 1001 (going away) and let the server answer.
-    private void goAway() {
-        stopRequested.countDown();
-        PrintingListener listener = current;
-        if (listener == null || !listener.close(StatusCode.SHUTDOWN, "going away", options.closeTimeoutMillis)) {
-            return;
-        }
-        try {
-            listener.closed().get(options.closeTimeoutMillis + 1000, TimeUnit.MILLISECONDS);
-        } catch (Exception notInTime) {
-            // the close timeout has already dropped the connection
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl+C is in progress: the hook is running, nothing to remove
+    /** Ctrl+C: close with 1001 (going away), and give the server the close timeout to answer. */
+    public void stop() {
+        if (connection.close(StatusCode.SHUTDOWN, "going away", options.closeTimeoutMillis)) {
+            try {
+                connection.closed().get(options.closeTimeoutMillis + 1000, TimeUnit.MILLISECONDS);
+            } catch (Exception notInTime) {
+                // the close timeout has dropped the connection already
+            }
         }
     }
 }

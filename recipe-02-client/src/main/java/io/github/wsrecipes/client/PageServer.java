@@ -1,58 +1,119 @@
 package io.github.wsrecipes.client;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Serves the browser client page (listing 8-3) from the module's {@code webroot}. The page opens
- * its WebSocket to another server (recipe 01 by default), so this one only serves files.
+ * Recipe 02 · a browser WebSocket client (listing 8-3). This server only hands out the page
+ * ({@code webroot/recipe-02-client/app.js}), which opens its own WebSocket to recipe 01 on port
+ * 8081 of the host it came from. The listing's page, in short:
+ * <pre>
+ * var ws = new WebSocket('ws://localhost:8181', 'echo-protocol');
+ * ws.addEventListener('message', function (e) { console.log(e.data); ws.send(JSON.stringify({ status: 'ok' })); });
+ * </pre>
  */
-public final class PageServer implements AutoCloseable {
+public final class PageServer {
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final Options options;
+    private final Server server = new Server(new QueuedThreadPool(16, 2));
+    private ServerConnector connector;
 
-    private PageServer(Server server, ServerConnector connector) {
-        this.server = server;
-        this.connector = connector;
+    public PageServer(Options options) {
+        this.options = options;
     }
 
-    /** Starts serving on host:port (0 = any free port); returns once it accepts connections. */
-    public static PageServer start(String host, int port) throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost(host);
-        connector.setPort(port);
+    public static void main(String[] args) throws Exception {
+        Options options = new Options();
+        options.parse(args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
+        System.out.println(options.config());
+        PageServer recipe = new PageServer(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(recipe::stop, "stop"));
+        try {
+            recipe.start();
+        } catch (IOException | UnresolvedAddressException e) {
+            System.err.println(cannotListen(options.host, options.port, e));
+            System.exit(1);
+        }
+        recipe.readyLines().forEach(System.out::println);
+        recipe.server.join();
+    }
+
+    /** Builds the server top to bottom: a port, then files. */
+    public void start() throws Exception {
+        // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
+        connector = new ServerConnector(server);
+        connector.setHost(options.host);
+        connector.setPort(options.port);
+        connector.setReuseAddress(true);
+        connector.setIdleTimeout(10_000); // an unfinished HTTP request is cut after 10 s
         server.addConnector(connector);
+        connector.open();
 
+        // 2. Every request is a file: the page from webroot/recipe-02-client/, Pico CSS from its WebJar.
+        ResourceFactory resources = ResourceFactory.of(server);
         ResourceHandler files = new ResourceHandler();
-        // From the classpath, so the same page is served by exec:java and from inside the jar.
-        files.setBaseResource(ResourceFactory.of(files).newClassLoaderResource("webroot"));
-        files.setWelcomeFiles("index.html");
+        files.setBaseResource(ResourceFactory.combine(
+                resources.newClassLoaderResource("webroot/recipe-02-client/"),
+                resources.newClassLoaderResource("META-INF/resources/")));
         files.setDirAllowed(false);
+        files.setWelcomeFiles("index.html");
         server.setHandler(files);
+
+        // 3. No WebSocket here to say goodbye to: on stop, requests in flight get a second.
+        server.setStopTimeout(1_000);
         server.start();
-        return new PageServer(server, connector);
     }
 
-    public int port() {
-        return connector.getLocalPort();
+    /** Ctrl+C: stops serving; safe when start() failed or never ran. */
+    public void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            System.err.println("Stopping the page server failed: " + e);
+        }
     }
 
+    /** {@code http://HOST:PORT/} with the port really bound. */
     public URI uri() {
-        return URI.create("http://" + connector.getHost() + ":" + port() + "/");
+        return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
     }
 
-    public void join() throws InterruptedException {
-        server.join();
+    /** Open HTTP connections right now (the page's WebSockets go to another server). */
+    public int clients() {
+        return connector.getConnectedEndPoints().size();
     }
 
-    @Override
-    public void close() throws Exception {
-        server.stop();
+    /** The ready line and, for a class on the LAN, the addresses to open from other machines. */
+    List<String> readyLines() throws SocketException {
+        List<String> lines = new ArrayList<>(List.of("Listening on " + uri()));
+        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
+            NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                    .map(address -> "Open http://" + address.getHostAddress() + ":" + connector.getLocalPort() + "/")
+                    .sorted()
+                    .forEach(lines::add);
+        }
+        return lines;
+    }
+
+    static String cannotListen(String host, int port, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
+        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
     }
 }

@@ -3,13 +3,8 @@ package io.github.wsrecipes.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,20 +157,21 @@ class EchoClientTest {
     }
 
     @Test
-    void reconnectTriesAgainWithBackoffUntilTheServerIsThere() throws Exception {
-        int port = freePort();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> EchoClient.run(
-                ClientOptions.parse("ws://127.0.0.1:" + port + "/", "--reconnect", "--count", "1"),
-                new PrintStream(output, true, StandardCharsets.UTF_8)));
+    void whatTheServerSendsIsPrintedOnOneLineAndCannotForgeAnother() throws Exception {
+        try (EchoServerForTests forger = EchoServerForTests.startGreeting("yo\nConnection Closed: 1000 forged\u001b[2J")) {
+            CliRun run = CliRun.of(forger.uri().toString(), "--count", "1");
 
-        await().until(() -> output.toString(StandardCharsets.UTF_8).contains("Reconnecting in 1 s (try 1)"));
-        try (EchoServerForTests late = EchoServerForTests.start(port)) {
-            assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
-            assertThat(late.texts()).hasSize(1);
+            assertThat(run.lines()).contains("Received: 'yo\\nConnection Closed: 1000 forged\\u001b[2J'")
+                    .noneMatch(line -> line.startsWith("Connection Closed: 1000 forged"))
+                    .noneMatch(line -> line.contains("\u001b"));
         }
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("Connect Error: connection refused",
-                "WebSocket Client Connected");
+    }
+
+    @Test
+    void aLongMessageIsPrintedCutAt200Characters() throws Exception {
+        CliRun run = CliRun.of(server.uri().toString(), "--send", "x".repeat(500), "--count", "1");
+
+        assertThat(run.lines()).contains("Received: '" + "x".repeat(200) + "… (500 chars)'");
     }
 
     private static int freePort() throws Exception {

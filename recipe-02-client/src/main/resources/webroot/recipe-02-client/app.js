@@ -23,12 +23,28 @@ function defaults() {
   };
 }
 
-// Every string from the peer goes in as text, never as HTML.
+// One line in the page's log, coloured by direction (sent, received, error, info); a JSON reply
+// with a status also by that status. Every string from the peer goes in as text, never as HTML.
 function show(kind, text) {
   const line = document.createElement('li');
-  line.className = kind;
-  line.textContent = `${kind}: ${text}`;
+  line.className = { open: 'info', close: 'info', message: 'received' }[kind] ?? kind;
+  const status = kind === 'message' ? statusOf(text) : null;
+  if (status) line.classList.add(`status-${status}`);
+  const time = document.createElement('time');
+  time.textContent = new Date().toLocaleTimeString();
+  line.append(time, document.createTextNode(`${kind}: ${text}`));
   log.append(line);
+  line.scrollIntoView({ block: 'nearest' });
+}
+
+// The status class of a JSON reply: {"status":"ok"} or 2xx → 2xx, 4xx → 4xx, 5xx → 5xx.
+function statusOf(text) {
+  try {
+    const status = String(JSON.parse(text)?.status ?? '');
+    return status === 'ok' ? '2xx' : /^[245]\d\d$/.test(status) ? `${status[0]}xx` : null;
+  } catch {
+    return null; // not JSON: no status
+  }
 }
 
 function connect(url, protocol) {
