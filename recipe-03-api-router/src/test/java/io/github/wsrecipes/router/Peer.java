@@ -31,11 +31,11 @@ public final class Peer implements Session.Listener.AutoDemanding, AutoCloseable
 
     /** Connects asking for these subprotocols; the future fails when the server refuses. */
     public static CompletableFuture<Peer> connect(WebSocketClient client, URI uri, String... protocols) throws Exception {
-        return connect(client, uri, null, protocols);
+        return connectFrom(client, uri, null, protocols);
     }
 
     /** Connects as a page of this origin would (null: as a program, without Origin). */
-    public static CompletableFuture<Peer> connect(WebSocketClient client, URI uri, String origin, String... protocols) throws Exception {
+    public static CompletableFuture<Peer> connectFrom(WebSocketClient client, URI uri, String origin, String... protocols) throws Exception {
         Peer peer = new Peer();
         ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         request.setSubProtocols(protocols);
@@ -49,7 +49,7 @@ public final class Peer implements Session.Listener.AutoDemanding, AutoCloseable
     }
 
     public static Peer open(WebSocketClient client, URI uri, String... protocols) throws Exception {
-        return connect(client, uri, protocols).get(5, TimeUnit.SECONDS);
+        return connect(client, uri, protocols).get(15, TimeUnit.SECONDS);
     }
 
     public static JsonNode json(String text) {
