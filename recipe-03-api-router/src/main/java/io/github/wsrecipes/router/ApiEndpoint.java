@@ -1,7 +1,9 @@
 package io.github.wsrecipes.router;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ public final class ApiEndpoint implements Session.Listener.AutoDemanding {
     private final RouteTable routes;
     private final Options options;
     private Session session;
+    private Object peer; // the address, kept: a closed session no longer knows it
     private Backlog replies;
 
     ApiEndpoint(RouteTable routes, Options options) {
@@ -30,8 +33,9 @@ public final class ApiEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        this.peer = session.getRemoteSocketAddress();
         this.replies = new Backlog(session, options.maxBacklog, options.closeTimeout);
-        LOG.info("Connected: {} with protocol echo-protocol", session.getRemoteSocketAddress());
+        LOG.info("Connected: {} with protocol echo-protocol", peer);
     }
 
     @Override
@@ -49,9 +53,17 @@ public final class ApiEndpoint implements Session.Listener.AutoDemanding {
         received.succeed();
     }
 
+    /** A send to a peer that has gone fails here; the close line says how it went. */
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        if (!(cause instanceof ClosedChannelException || cause instanceof EofException)) {
+            LOG.info("Error on {}: {}", peer, PeerText.of(cause.toString()));
+        }
+    }
+
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-        LOG.info("Disconnected: {} {} {}", session.getRemoteSocketAddress(), statusCode, PeerText.of(reason));
+        LOG.info("Disconnected: {} {} {}", peer, statusCode, PeerText.of(reason));
         callback.succeed();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.wsrecipes.router;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ public final class UpdateEndpoint implements Session.Listener.AutoDemanding {
     private final Members members;
     private final Options options;
     private Session session;
+    private Object peer; // the address, kept: a closed session no longer knows it
     private Backlog backlog;
     private int id;
 
@@ -42,10 +45,11 @@ public final class UpdateEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        this.peer = session.getRemoteSocketAddress();
         this.backlog = new Backlog(session, options.maxBacklog, options.closeTimeout);
         this.id = members.lastId.incrementAndGet();
         members.all.add(backlog);
-        LOG.info("Connected: {} with protocol update-protocol as client {}", session.getRemoteSocketAddress(), id);
+        LOG.info("Connected: {} with protocol update-protocol as client {}", peer, id);
     }
 
     @Override
@@ -64,10 +68,18 @@ public final class UpdateEndpoint implements Session.Listener.AutoDemanding {
         received.succeed();
     }
 
+    /** A send to a peer that has gone fails here; the close line says how it went. */
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        if (!(cause instanceof ClosedChannelException || cause instanceof EofException)) {
+            LOG.info("Error on {}: {}", peer, PeerText.of(cause.toString()));
+        }
+    }
+
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         members.all.remove(backlog);
-        LOG.info("Disconnected: {} (client {}) {} {}", session.getRemoteSocketAddress(), id, statusCode, PeerText.of(reason));
+        LOG.info("Disconnected: {} (client {}) {} {}", peer, id, statusCode, PeerText.of(reason));
         callback.succeed();
     }
 }
