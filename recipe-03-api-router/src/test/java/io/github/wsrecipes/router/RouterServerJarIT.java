@@ -30,6 +30,8 @@ class RouterServerJarIT {
             Peer api = Peer.open(client, uri, "echo-protocol");
             Peer updates = Peer.open(client, uri, "update-protocol");
             assertThat(api.ask("{\"path\":\"route_a\"}").get("status").asInt()).isEqualTo(200);
+            updates.send("hello");
+            assertThat(updates.nextJson().get("update").asText()).isEqualTo("hello");
 
             app.stop(); // SIGTERM, which runs the shutdown hook as Ctrl+C does
 
