@@ -41,6 +41,11 @@ public final class RouteTable {
         public static Reply error(int status, String problem) {
             return new Reply(status, null, problem);
         }
+
+        /** {@code {"message": text}}, what listing 8-5's routes print. */
+        public static ObjectNode message(String text) {
+            return JSON.createObjectNode().put("message", text);
+        }
     }
 
     /** A message the API cannot act on; its text becomes a 400 reply's error. */

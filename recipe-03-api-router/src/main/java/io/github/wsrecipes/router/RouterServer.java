@@ -7,9 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
@@ -39,7 +36,6 @@ import io.github.wsrecipes.router.RouteTable.Reply;
 public final class RouterServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
-
     private final Options options;
     private final UpdateEndpoint.Members updates = new UpdateEndpoint.Members();
     private final ProfileStore profile = new ProfileStore();
@@ -95,8 +91,8 @@ public final class RouterServer {
 
         // 4. Listing 8-5's switch (rt.path), one line per route; a route not here answers 404.
         routes = new RouteTable()
-                .on("route_a", "*", request -> Reply.ok(message("something cool on route a")))
-                .on("route_b", "update", request -> Reply.ok(message("something cool on route b").set("received", request.body())))
+                .on("route_a", "*", request -> Reply.ok(Reply.message("something cool on route a")))
+                .on("route_b", "update", request -> Reply.ok(Reply.message("something cool on route b").set("received", request.body())))
                 .on("/user/profile", "GET", profile::get)
                 .on("/user/profile", "POST", profile::post)
                 .on("/user/profile", "PUT", profile::put)
@@ -130,10 +126,6 @@ public final class RouterServer {
         } catch (Exception e) {
             LOG.warn("Stopping the server failed: {}", e.toString());
         }
-    }
-
-    private static ObjectNode message(String text) {
-        return JsonNodeFactory.instance.objectNode().put("message", text);
     }
 
     public int port() {
