@@ -3,7 +3,12 @@ package io.github.wsrecipes.router;
 import static io.github.wsrecipes.router.Peer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.github.wsrecipes.router.RouteTable.Reply;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +181,17 @@ class JsonRoutesTest {
         assertThat(api.nextJson())
                 .isEqualTo(json("{\"status\":400,\"error\":\"this API speaks JSON text; got 3 bytes of binary\"}"));
         assertThat(api.ask("{\"path\":\"route_a\"}")).isEqualTo(json(ROUTE_A_REPLY));
+    }
+
+    /** The README's "Add a route" snippet, as written there: it compiles and answers. */
+    @Test
+    void theReadmesAddARouteSnippetWorks() {
+        RouteTable routes = new RouteTable()
+                .on("time", "*", request -> Reply.ok(TextNode.valueOf(Instant.now().toString())));
+
+        JsonNode reply = json(routes.answer("{\"path\":\"time\"}"));
+        assertThat(reply.get("status").asInt()).isEqualTo(200);
+        assertThat(Instant.parse(reply.get("body").asText())).isBeforeOrEqualTo(Instant.now());
     }
 
     private static String profile(String action, String body) {
