@@ -66,8 +66,7 @@ final class Origins {
         }
         try {
             hosts.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
-        } catch (UnknownHostException noName) {
-            // a machine without a resolvable name still has its addresses
+        } catch (UnknownHostException noName) { // a machine without a resolvable name still has its addresses
         }
         return hosts;
     }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class UpdateEndpoint implements Session.Listener.AutoDemanding {
 
-    /** Every open update connection. */
+    /** Every open update connection, and the last id given out. */
     static final class Members {
         final Set<Backlog> all = ConcurrentHashMap.newKeySet();
         final AtomicInteger lastId = new AtomicInteger();
