@@ -1,78 +1,69 @@
 package io.github.wsrecipes.router;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@code echo-protocol} connection: every message is read, routed and answered exactly
- * once, whatever it holds. A bad message costs a 400 reply, never the connection.
+ * One {@code echo-protocol} connection: each message goes through the {@link RouteTable} and gets
+ * exactly one reply; a bad message costs a 400 reply, never the connection. Replies wait in the
+ * connection's {@link Backlog}, so a client that asks and never reads is closed, not fed forever.
+ * Jetty needs endpoint classes to be public.
  */
 public final class ApiEndpoint implements Session.Listener.AutoDemanding {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiEndpoint.class);
 
     private final RouteTable routes;
+    private final Options options;
     private Session session;
+    private Object peer; // the address, kept: a closed session no longer knows it
+    private Backlog replies;
 
-    public ApiEndpoint(RouteTable routes) {
+    ApiEndpoint(RouteTable routes, Options options) {
         this.routes = routes;
+        this.options = options;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
-        LOG.info("echo-protocol connection from {}", session.getRemoteSocketAddress());
+        this.peer = session.getRemoteSocketAddress();
+        this.replies = new Backlog(session, options.maxBacklog, options.closeTimeout);
+        LOG.info("Connected: {} with protocol echo-protocol", peer);
     }
 
     @Override
     public void onWebSocketText(String text) {
-        LOG.info("Received Message: {}", text);
-        send(answer(text));
-    }
-
-    /** Listing 8-5 only read {@code utf8} messages and ignored the rest; we say so instead. */
-    @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        int bytes = payload.remaining();
-        callback.succeed();
-        LOG.info("Received Binary Message of {} bytes", bytes);
-        send(Reply.badRequest("this API speaks JSON text; got " + bytes + " bytes of binary").toJson(null));
-    }
-
-    private String answer(String text) {
-        ApiRequest request = null;
-        Reply reply;
-        try {
-            request = ApiRequest.parse(text);
-            reply = routes.dispatch(request);
-        } catch (BadRequest problem) {
-            reply = Reply.badRequest(problem.getMessage());
-        } catch (RuntimeException bug) {
-            LOG.error("Failed to answer {}", text, bug);
-            reply = Reply.serverError("the server failed on this message; its log says why");
+        if (!options.quiet) {
+            LOG.info("Received Message: {}", PeerText.of(text));
         }
-        return reply.toJson(request);
+        replies.sendText(routes.answer(text));
     }
 
-    private void send(String reply) {
-        LOG.info("Replied: {}", reply);
-        session.sendText(reply, Callback.from(() -> { }, failure ->
-                LOG.warn("Reply to {} not sent: {}", session.getRemoteSocketAddress(), failure.toString())));
+    /** Listing 8-5 read only {@code utf8} messages and ignored the rest; we say so instead. */
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback received) {
+        replies.sendText("{\"status\":400,\"error\":\"this API speaks JSON text; got " + payload.remaining() + " bytes of binary\"}");
+        received.succeed();
+    }
+
+    /** A send to a peer that has gone fails here; the close line says how it went. */
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        if (!(cause instanceof ClosedChannelException || cause instanceof EofException)) {
+            LOG.info("Error on {}: {}", peer, PeerText.of(cause.toString()));
+        }
     }
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-        LOG.info("echo-protocol connection from {} closed: {} {}", session.getRemoteSocketAddress(), statusCode,
-                reason == null ? "(no reason)" : reason);
+        LOG.info("Disconnected: {} {} {}", peer, statusCode, PeerText.of(reason));
         callback.succeed();
-    }
-
-    @Override
-    public void onWebSocketError(Throwable cause) {
-        LOG.warn("echo-protocol connection error: {}", cause.toString());
     }
 }

@@ -1,11 +1,10 @@
 package io.github.wsrecipes.router;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -16,65 +15,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listing 8-7's {@code WebSocketRouter}: {@code mount(path, protocol, handler)} picks the
- * endpoint for an upgrade request by its path and the subprotocol it asks for.
- *
- * <pre>{@code
- * new MountTable()
- *         .mount("*", "echo-protocol", () -> new ApiEndpoint(routes))
- *         .mount("/updates", "update-protocol", () -> new UpdateEndpoint(hub));
- * }</pre>
- *
- * Jetty asks this table about every upgrade request. A client may offer several protocols; the
- * first one it offers that is mounted wins, and that is the one the handshake answers with (a
- * browser closes a socket whose answer names a protocol it did not ask for). No match: 403.
+ * Listing 8-7's {@code WebSocketRouter}: {@code mount(path, protocol, handler)} picks the endpoint
+ * of an upgrade whose origin is allowed by its path ({@code *}: any) and the subprotocols it offers:
+ * the first offered one that is mounted wins, and the handshake answers with it. No match: 403.
  */
-public final class MountTable implements WebSocketCreator {
+final class MountTable implements WebSocketCreator {
 
     private static final Logger LOG = LoggerFactory.getLogger(MountTable.class);
 
-    /** One row: {@code path} is {@code *} (any path) or one exact path such as {@code /updates}. */
-    private record Mount(String path, String protocol, Supplier<?> endpoint) {
+    private record Mount(String path, String protocol, Supplier<Object> endpoint) { }
 
-        boolean accepts(String requestPath, String offered) {
-            return protocol.equals(offered) && (path.equals("*") || path.equals(requestPath));
-        }
+    private final Origins origins;
+    private final List<Mount> mounts = new CopyOnWriteArrayList<>();
 
-        @Override
-        public String toString() {
-            return path + " " + protocol;
-        }
+    MountTable(Origins origins) {
+        this.origins = origins;
     }
 
-    private final List<Mount> mounts = new ArrayList<>();
-
-    /** Mounts a new endpoint per connection for this path ({@code *}: any) and protocol. */
-    public MountTable mount(String path, String protocol, Supplier<?> endpoint) {
+    MountTable mount(String path, String protocol, Supplier<Object> endpoint) {
         mounts.add(new Mount(path, protocol, endpoint));
         return this;
     }
 
     @Override
     public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         String path = Request.getPathInContext(request);
         List<String> offered = request.getSubProtocols();
-        for (String protocol : offered) {
-            for (Mount mount : mounts) {
-                if (mount.accepts(path, protocol)) {
-                    response.setAcceptedSubProtocol(protocol);
-                    return mount.endpoint().get();
+        String refusal = "protocol not acceptable: " + PeerText.of(offered.isEmpty() ? "(none)" : String.join(", ", offered))
+                + " on path " + PeerText.of(path);
+        if (!origins.allows(origin)) {
+            refusal = "origin " + PeerText.of(origin) + " is not allowed";
+        } else {
+            for (String protocol : offered) {
+                for (Mount mount : mounts) {
+                    if (mount.protocol().equals(protocol) && (mount.path().equals("*") || mount.path().equals(path))) {
+                        response.setAcceptedSubProtocol(protocol);
+                        return mount.endpoint().get();
+                    }
                 }
             }
         }
-        String refused = offered.isEmpty() ? "(none)" : String.join(", ", offered);
-        LOG.warn("protocol not acceptable: {} on path {} from {}", refused, path, Request.getRemoteAddr(request));
-        Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "protocol not acceptable: " + refused);
+        LOG.warn("Rejected {}:{}: {}", Request.getRemoteAddr(request), Request.getRemotePort(request), refusal);
+        Response.writeError(request, response, callback, 403, refusal);
         return null;
-    }
-
-    /** e.g. {@code * echo-protocol, * update-protocol}: printed at start-up. */
-    @Override
-    public String toString() {
-        return mounts.stream().map(Mount::toString).collect(Collectors.joining(", "));
     }
 }

@@ -1,49 +1,51 @@
 package io.github.wsrecipes.router;
 
-import java.util.Optional;
-
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.wsrecipes.router.RouteTable.BadRequest;
+import io.github.wsrecipes.router.RouteTable.Reply;
+import io.github.wsrecipes.router.RouteTable.Request;
+
 /**
- * The one user profile behind listing 8-6's {@code /user/profile}, in memory. Every connection
- * runs on its own thread, so each method holds the lock for its whole read-modify-write: two
- * PUTs can never both build on the same old version and lose one of the writes.
+ * Listing 8-6's {@code /user/profile}: one profile in memory, with HTTP's meaning for each verb.
+ * Each verb holds the lock for its whole read-modify-write, and {@code version} counts every write.
  */
-public final class ProfileStore {
+final class ProfileStore {
 
-    /**
-     * One stored version of the profile. {@code version} counts every write since start-up,
-     * so it never repeats. The fields are a private copy nobody changes after it is stored.
-     */
-    public record Profile(long version, ObjectNode fields) {
+    private ObjectNode profile; // a private copy, never changed once stored
+    private long version;
+
+    synchronized Reply get(Request request) {
+        return profile == null ? Reply.error(404, "no profile yet: PUT or POST one first") : Reply.ok(stored());
     }
 
-    private Profile current;
-    private long writes;
-
-    public synchronized Optional<Profile> get() {
-        return Optional.ofNullable(current);
+    /** Creates the profile: 201, or 409 when there is one already (PUT replaces it). */
+    synchronized Reply post(Request request) {
+        return profile != null ? Reply.error(409, "a profile exists: PUT replaces it") : store(request, 201);
     }
 
-    /** Creates the profile, replacing any old one. */
-    public synchronized Profile create(ObjectNode fields) {
-        current = new Profile(++writes, fields.deepCopy());
-        return current;
+    /** Creates or replaces the profile: 201 when there was none, 200 when one was replaced. */
+    synchronized Reply put(Request request) {
+        return store(request, profile == null ? 201 : 200);
     }
 
-    /** Replaces the profile's fields; empty when there is no profile to replace. */
-    public synchronized Optional<Profile> replace(ObjectNode fields) {
-        if (current == null) {
-            return Optional.empty();
+    synchronized Reply delete(Request request) {
+        Reply reply = profile == null ? get(request) : new Reply(204, null, null);
+        profile = null;
+        return reply;
+    }
+
+    private Reply store(Request request, int status) {
+        if (request.body() == null || !request.body().isObject()) {
+            throw new BadRequest("\"body\" must be a JSON object with the profile's fields, got " + RouteTable.describe(request.body()));
         }
-        current = new Profile(++writes, fields.deepCopy());
-        return Optional.of(current);
+        profile = ((ObjectNode) request.body()).deepCopy();
+        version++;
+        return new Reply(status, stored(), null);
     }
 
-    /** Deletes the profile; false when there was none. */
-    public synchronized boolean delete() {
-        boolean existed = current != null;
-        current = null;
-        return existed;
+    private ObjectNode stored() {
+        return JsonNodeFactory.instance.objectNode().put("version", version).set("profile", profile);
     }
 }

@@ -26,24 +26,33 @@ public final class Peer implements Session.Listener.AutoDemanding, AutoCloseable
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private Session session;
 
     /** Connects asking for these subprotocols; the future fails when the server refuses. */
-    static CompletableFuture<Peer> connect(WebSocketClient client, URI uri, String... protocols) throws Exception {
+    public static CompletableFuture<Peer> connect(WebSocketClient client, URI uri, String... protocols) throws Exception {
+        return connectFrom(client, uri, null, protocols);
+    }
+
+    /** Connects as a page of this origin would (null: as a program, without Origin). */
+    public static CompletableFuture<Peer> connectFrom(WebSocketClient client, URI uri, String origin, String... protocols) throws Exception {
         Peer peer = new Peer();
         ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         request.setSubProtocols(protocols);
+        if (origin != null) {
+            request.setHeader("Origin", origin);
+        }
         return client.connect(peer, request).thenApply(session -> {
             peer.session = session;
             return peer;
         });
     }
 
-    static Peer open(WebSocketClient client, URI uri, String... protocols) throws Exception {
-        return connect(client, uri, protocols).get(5, TimeUnit.SECONDS);
+    public static Peer open(WebSocketClient client, URI uri, String... protocols) throws Exception {
+        return connect(client, uri, protocols).get(15, TimeUnit.SECONDS);
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
@@ -51,29 +60,29 @@ public final class Peer implements Session.Listener.AutoDemanding, AutoCloseable
         }
     }
 
-    String protocol() {
+    public String protocol() {
         return session.getUpgradeResponse().getAcceptedSubProtocol();
     }
 
-    void send(String text) {
+    public void send(String text) {
         session.sendText(text, Callback.NOOP);
     }
 
-    void sendBinary(byte[] bytes) {
+    public void sendBinary(byte[] bytes) {
         session.sendBinary(ByteBuffer.wrap(bytes), Callback.NOOP);
     }
 
     /** Sends one message and returns the next one received, as JSON. */
-    JsonNode ask(String message) {
+    public JsonNode ask(String message) {
         send(message);
         return nextJson();
     }
 
-    JsonNode nextJson() {
+    public JsonNode nextJson() {
         return json(next());
     }
 
-    String next() {
+    public String next() {
         try {
             String text = received.poll(5, TimeUnit.SECONDS);
             if (text == null) {
@@ -86,8 +95,13 @@ public final class Peer implements Session.Listener.AutoDemanding, AutoCloseable
         }
     }
 
-    CompletableFuture<Integer> closeCode() {
+    public CompletableFuture<Integer> closeCode() {
         return closeCode;
+    }
+
+    /** "CODE reason", as the close frame said it. */
+    public CompletableFuture<String> closeStatus() {
+        return closeCode.thenCombine(closeReason, (code, reason) -> code + " " + reason);
     }
 
     @Override
@@ -97,6 +111,7 @@ public final class Peer implements Session.Listener.AutoDemanding, AutoCloseable
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        closeReason.complete(reason);
         closeCode.complete(statusCode);
         callback.succeed();
     }
@@ -105,6 +120,7 @@ public final class Peer implements Session.Listener.AutoDemanding, AutoCloseable
     @Override
     public void onWebSocketError(Throwable cause) {
         closeCode.completeExceptionally(cause);
+        closeReason.completeExceptionally(cause);
     }
 
     @Override

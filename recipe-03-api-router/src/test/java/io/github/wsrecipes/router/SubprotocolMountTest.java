@@ -55,14 +55,14 @@ class SubprotocolMountTest {
     void unknownProtocolIsRefusedWith403AndLogged() throws Exception {
         assertThat(refusal("/", "chat-protocol")).isEqualTo(403);
         assertThat(mountLog.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anyMatch(line -> line.startsWith("protocol not acceptable: chat-protocol on path /"));
+                .anyMatch(line -> line.endsWith("protocol not acceptable: chat-protocol on path /"));
     }
 
     @Test
     void missingProtocolIsRefusedWith403AndLogged() throws Exception {
         assertThat(refusal("/")).isEqualTo(403);
         assertThat(mountLog.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anyMatch(line -> line.startsWith("protocol not acceptable: (none)"));
+                .anyMatch(line -> line.endsWith("protocol not acceptable: (none) on path /"));
     }
 
     @Test
@@ -74,15 +74,15 @@ class SubprotocolMountTest {
 
     @Test
     void mountOnOnePathTakesThatPathOnly() throws Exception {
-        UpdateHub hub = new UpdateHub();
-        router.restartWith(new MountTable().mount("/updates", "update-protocol", () -> new UpdateEndpoint(hub)));
+        // One line mounts a third protocol, on /chat only.
+        router.server().router.mount("/chat", "chat-protocol", () -> new UpdateEndpoint(new UpdateEndpoint.Members(), new Options()));
 
-        try (Peer updates = router.openAt("/updates", "update-protocol")) {
-            assertThat(updates.protocol()).isEqualTo("update-protocol");
+        try (Peer chat = router.openAt("/chat", "chat-protocol")) {
+            assertThat(chat.protocol()).isEqualTo("chat-protocol");
         }
-        assertThat(refusal("/elsewhere", "update-protocol")).isEqualTo(403);
+        assertThat(refusal("/elsewhere", "chat-protocol")).isEqualTo(403);
         assertThat(mountLog.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anyMatch(line -> line.startsWith("protocol not acceptable: update-protocol on path /elsewhere"));
+                .anyMatch(line -> line.endsWith("protocol not acceptable: chat-protocol on path /elsewhere"));
     }
 
     /** The HTTP status with which the server refused the upgrade. */

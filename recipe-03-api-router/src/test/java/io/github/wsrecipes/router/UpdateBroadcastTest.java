@@ -55,17 +55,15 @@ class UpdateBroadcastTest {
     }
 
     @Test
-    void closedClientLeavesTheHub() throws Exception {
-        UpdateHub hub = new UpdateHub();
-        router.restartWith(new MountTable().mount("*", "update-protocol", () -> new UpdateEndpoint(hub)));
+    void closedClientLeavesTheUpdates() throws Exception {
         Peer leaving = router.open("update-protocol");
         try (Peer staying = router.open("update-protocol")) {
-            await().until(hub::size, size -> size == 2);
+            await().until(router.server()::clients, size -> size == 2);
 
             leaving.close();
 
             // The server may answer the close before it has run its own close handler: wait for it.
-            await().until(hub::size, size -> size == 1);
+            await().until(router.server()::clients, size -> size == 1);
             staying.send("still here");
             assertThat(staying.nextJson()).isEqualTo(json("{\"update\":\"still here\",\"from\":2}"));
         }

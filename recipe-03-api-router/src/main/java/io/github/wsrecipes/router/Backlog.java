@@ -1,0 +1,60 @@
+package io.github.wsrecipes.router;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one peer has been sent but not yet taken, in bytes: counted up before a send, down in its
+ * callback. A broadcast never waits for a slow peer; past the bound the peer is closed with 1013,
+ * logged once, and cut off after the close timeout if it does not read the close frame either.
+ */
+final class Backlog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Backlog.class);
+
+    private final Session session;
+    private final long max;
+    private final long closeTimeout;
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicBoolean full = new AtomicBoolean();
+
+    Backlog(Session session, long max, long closeTimeout) {
+        this.session = session;
+        this.max = max;
+        this.closeTimeout = closeTimeout;
+    }
+
+    /** Sends UTF-8 bytes, encoded once for every peer, as a text frame. An empty backlog takes any one message. */
+    void sendText(ByteBuffer utf8) {
+        int size = utf8.remaining();
+        long before = queued.getAndAdd(size);
+        if (full.get() || (before > 0 && before + size > max)) {
+            queued.addAndGet(-size);
+            if (full.compareAndSet(false, true)) {
+                LOG.warn("Closing {} with 1013: {} bytes sent and not yet taken", session.getRemoteSocketAddress(), before);
+                session.close(StatusCode.TRY_AGAIN_LATER, "backlog full: you are not reading", org.eclipse.jetty.websocket.api.Callback.NOOP);
+                CompletableFuture.delayedExecutor(closeTimeout, TimeUnit.MILLISECONDS).execute(session::disconnect);
+            }
+            return;
+        }
+        Runnable taken = () -> queued.addAndGet(-size);
+        ((WebSocketSession) session).getCoreSession().sendFrame(new Frame(OpCode.TEXT, utf8.slice()), Callback.from(taken, failure -> taken.run()), false);
+    }
+
+    void sendText(String text) {
+        sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.wsrecipes.router;
+
+import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The command line of recipe 03, the same shape as every recipe's. */
+@Command(name = "recipe-03-api-router", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = Options.ManifestVersion.class,
+        description = "Routes WebSocket connections by subprotocol and JSON messages by path (listings 8-5 to 8-8).")
+public final class Options {
+
+    @Option(names = "--port", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port = 8083;
+    @Option(names = "--host", description = "interface to listen on; 0.0.0.0 lets a class on the LAN connect (default: ${DEFAULT-VALUE})")
+    String host = "localhost";
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "one more browser origin that may connect (repeatable)")
+    List<String> allowedOrigins = new ArrayList<>();
+    @Option(names = "--allow-any-origin", description = "let pages from any origin connect (demos only)")
+    boolean allowAnyOrigin;
+    @Option(names = "--max-message-size", paramLabel = "BYTES", description = "largest message; a larger one closes with 1009 (default: ${DEFAULT-VALUE})")
+    int maxMessageSize = 64 * 1024;
+    @Option(names = "--max-backlog", paramLabel = "BYTES", description = "updates a client may leave unread; past it, 1013 (default: ${DEFAULT-VALUE})")
+    long maxBacklog = 1024 * 1024;
+    @Option(names = "--close-timeout", paramLabel = "MS", description = "on stop, how long peers have to answer the close frame (default: ${DEFAULT-VALUE})")
+    long closeTimeout = 5_000;
+    @Option(names = "--quiet", description = "no line per message (connects, closes and errors are still logged)")
+    boolean quiet;
+
+    /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
+    public OptionalInt parse(String... args) {
+        CommandLine cli = new CommandLine(this);
+        try {
+            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
+                return OptionalInt.of(0);
+            }
+            check(cli, port >= 0 && port <= 65_535, "--port must be from 0 (any free port) to 65535, not " + port);
+            check(cli, maxMessageSize >= 125, "--max-message-size must be at least 125 bytes, not " + maxMessageSize);
+            check(cli, maxBacklog >= 1, "--max-backlog must be at least 1 byte, not " + maxBacklog);
+            check(cli, closeTimeout >= 0, "--close-timeout must not be negative, not " + closeTimeout);
+            return OptionalInt.empty();
+        } catch (ParameterException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Try --help.");
+            return OptionalInt.of(2);
+        }
+    }
+
+    private static void check(CommandLine cli, boolean valid, String problem) {
+        if (!valid) {
+            throw new ParameterException(cli, problem);
+        }
+    }
+
+    /** The effective configuration, as start-up prints it. */
+    String config() {
+        return "Config: host=" + host + ", port=" + port
+                + ", origins=" + (allowAnyOrigin ? "any" : "this machine's" + (allowedOrigins.isEmpty() ? "" : " + " + allowedOrigins))
+                + ", maxMessageSize=" + maxMessageSize + ", maxBacklog=" + maxBacklog + ", closeTimeout=" + closeTimeout + ", quiet=" + quiet;
+    }
+
+    /** The one line for a port in use or an unknown host. */
+    static String cannotListen(String host, int port, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
+        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
+    }
+
+    /** -V: the version Maven wrote into the jar's manifest. */
+    static final class ManifestVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Options.class.getPackage().getImplementationVersion();
+            return new String[] {"recipe-03-api-router " + (version == null ? "(no version: not run from its jar)" : version)};
+        }
+    }
+}
