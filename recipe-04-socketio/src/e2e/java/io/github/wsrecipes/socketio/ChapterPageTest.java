@@ -25,14 +25,14 @@ class ChapterPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        recipe = SocketIoRecipe.start(SocketIoOptions.parse("--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret"));
-        base = "http://localhost:" + recipe.pagePort() + "/";
+        recipe = Started.recipe("--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret");
+        base = "http://localhost:" + recipe.uri().getPort() + "/";
         page = base + "?token=s3cret";
     }
 
     @AfterAll
     static void stop() {
-        recipe.close();
+        recipe.stop();
     }
 
     @Test
@@ -62,7 +62,7 @@ class ChapterPageTest {
 
     @Test
     void helloMessageFromThePageReachesAJavaClientAsHelloServer() throws Exception {
-        String server = "http://localhost:" + recipe.socketIoPort();
+        String server = Started.socketIoServer(recipe);
         try (Chromium chromium = Chromium.start();
              TestClient javaClient = TestClient.open(server, "/", Transports.WEBSOCKET_ONLY, options -> {
                  options.path = "/websocket";
@@ -114,6 +114,6 @@ class ChapterPageTest {
         assertThat(client.statusCode()).isEqualTo(200);
         assertThat(client.headers().firstValue("Content-Type")).get().asString().contains("javascript");
         assertThat(client.body().contains("socket.io-client")).as("the body is the socket.io client").isTrue();
-        assertThat(address.body()).isEqualTo("{\"port\":" + recipe.socketIoPort() + ",\"path\":\"/websocket\"}");
+        assertThat(address.body()).isEqualTo("{\"port\":" + recipe.socketIoUri().getPort() + ",\"path\":\"/websocket\"}");
     }
 }

@@ -12,14 +12,14 @@ class CleanStopTest {
 
     @Test
     void stoppingDisconnectsEverySocketOfEveryNamespaceFirst() throws Exception {
-        SocketIoRecipe recipe = SocketIoRecipe.start(SocketIoOptions.parse("--port", "0", "--socketio-port", "0"));
-        String url = "http://localhost:" + recipe.socketIoPort();
+        SocketIoRecipe recipe = Started.recipe("--port", "0", "--socketio-port", "0");
+        String url = Started.socketIoServer(recipe);
         try (TestClient root = TestClient.connect(url, "/", Transports.WEBSOCKET_ONLY);
              TestClient custom = TestClient.connect(url, "/custom-namespace", Transports.POLLING_THEN_UPGRADE)) {
             root.roundTrip();
             custom.roundTrip();
 
-            recipe.close();
+            recipe.stop();
 
             assertThat(root.first(Socket.EVENT_DISCONNECT).args()).containsExactly("io server disconnect");
             assertThat(custom.first(Socket.EVENT_DISCONNECT).args()).containsExactly("io server disconnect");

@@ -19,14 +19,14 @@ class HandshakeGuardTest {
 
     @BeforeAll
     static void start() throws Exception {
-        recipe = SocketIoRecipe.start(SocketIoOptions.parse(
-                "--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret"));
-        url = "http://localhost:" + recipe.socketIoPort();
+        recipe = Started.recipe(
+                "--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret");
+        url = Started.socketIoServer(recipe);
     }
 
     @AfterAll
     static void stop() {
-        recipe.close();
+        recipe.stop();
     }
 
     @ParameterizedTest

@@ -1,0 +1,131 @@
+package io.github.wsrecipes.socketio;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.listener.ExceptionListenerAdapter;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+/**
+ * Every request to the Socket.IO server passes here before netty-socketio sees it, and every
+ * error it cannot handle ends here: a bad request gets an HTTP error and is closed, with one log line.
+ *
+ * <p>netty-socketio 2.0.14 checks a request only when it opens a session: a polling request with a
+ * live {@code sid} from a foreign page would be answered (with CORS headers for that page), and a
+ * request it cannot parse ({@code GET /%}, a {@code sid} that is no UUID, a WebSocket upgrade
+ * without its key) raises an exception that nobody answers: the connection stays open, and the
+ * error is a stack trace. So {@code io.origins} is checked here, on every request.
+ */
+final class RequestGuard extends SocketIOChannelInitializer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
+
+    private final Origins origins;
+    private final String connectPath;
+
+    RequestGuard(Origins origins, String path) {
+        this.origins = origins;
+        this.connectPath = path + "/";
+    }
+
+    @Override
+    protected void addSocketioHandlers(ChannelPipeline pipeline) {
+        super.addSocketioHandlers(pipeline);
+        pipeline.addAfter(HTTP_ENCODER, "requestGuard", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                String refusal = msg instanceof FullHttpRequest request ? refusal(request) : null;
+                if (refusal == null) {
+                    ctx.fireChannelRead(msg);
+                    return;
+                }
+                FullHttpRequest request = (FullHttpRequest) msg;
+                LOG.warn("Refused {} {}: {}", ctx.channel().remoteAddress(), PeerText.of(request.uri()), refusal);
+                request.release();
+                HttpResponseStatus status = refusal.startsWith("origin") ? HttpResponseStatus.FORBIDDEN
+                        : refusal.startsWith("not") ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.BAD_REQUEST;
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status)).addListener(ChannelFutureListener.CLOSE);
+            }
+        });
+        pipeline.addLast("errorLine", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                closeWithOneLine(ctx, cause);
+            }
+        });
+        pipeline.addFirst("backlog", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                if (!ctx.channel().isWritable()) { // more than 1 MiB it has not read (Limits): a stuck client
+                    LOG.warn("Closed {}: backlog full, it is not reading", ctx.channel().remoteAddress());
+                    ctx.close();
+                }
+                ctx.fireChannelWritabilityChanged();
+            }
+        });
+    }
+
+    /** Why this request gets an error instead of an answer, or null to pass it on. */
+    private String refusal(FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            return cause instanceof TooLongFrameException ? "request too large" : "bad request";
+        }
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        if (!origins.allows(origin)) {
+            return "origin " + PeerText.of(origin) + " is not allowed";
+        }
+        try {
+            QueryStringDecoder query = new QueryStringDecoder(request.uri());
+            if (!query.path().startsWith(connectPath)) {
+                return "not the Socket.IO path " + connectPath;
+            }
+            List<String> sid = query.parameters().get("sid");
+            if (sid != null) {
+                UUID.fromString(sid.get(0));
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "bad request";
+        }
+    }
+
+    private static void closeWithOneLine(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.info("Closed {}: {}", ctx.channel().remoteAddress(), PeerText.of(cause.toString()));
+        ctx.close();
+    }
+
+    /** Errors netty-socketio hands to its exception listener: one line each, never a stack trace. */
+    static final class OneLine extends ExceptionListenerAdapter {
+        @Override
+        public void onEventException(Exception e, List<Object> args, com.corundumstudio.socketio.SocketIOClient client) {
+            LOG.warn("Event from {} failed: {}", client.getSessionId(), PeerText.of(e.toString()));
+        }
+
+        @Override
+        public void onAuthException(Throwable e, com.corundumstudio.socketio.SocketIOClient client) {
+            LOG.warn("Auth of {} failed: {}", client.getSessionId(), PeerText.of(e.toString()));
+        }
+
+        @Override
+        public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable e) {
+            closeWithOneLine(ctx, e);
+            return true;
+        }
+    }
+}
