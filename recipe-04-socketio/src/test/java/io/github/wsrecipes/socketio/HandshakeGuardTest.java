@@ -69,6 +69,20 @@ class HandshakeGuardTest {
         }
     }
 
+    @Test
+    void handshakesPastMaxSessionsAreRefused() throws Exception {
+        SocketIoRecipe small = Started.recipe("--port", "0", "--socketio-port", "0", "--max-sessions", "2");
+        String server = Started.socketIoServer(small);
+        try (TestClient one = TestClient.connect(server, "/", Transports.WEBSOCKET_ONLY);
+             TestClient two = TestClient.connect(server, "/", Transports.WEBSOCKET_ONLY);
+             TestClient three = TestClient.open(server, "/", Transports.WEBSOCKET_ONLY, options -> { })) {
+            assertThat(causes(three.first(Socket.EVENT_CONNECT_ERROR).args().get(0))).contains("401");
+            assertThat(two.emitWithAck("message", "still here")).containsExactly("still here");
+        } finally {
+            small.stop();
+        }
+    }
+
     /** The error and its causes, as one string: the HTTP status sits in a cause. */
     private static String causes(Object error) {
         StringBuilder text = new StringBuilder();

@@ -217,7 +217,12 @@ class SocketIoServerTest {
     void aForeignOriginIsRefusedWithAConnectError(Transports transports) {
         try (TestClient client = TestClient.open(url, "/", transports,
                 options -> options.extraHeaders = Map.of("Origin", List.of("http://evil.example:8084")))) {
-            assertThat(client.first(Socket.EVENT_CONNECT_ERROR).args()).isNotEmpty();
+            Object error = client.first(Socket.EVENT_CONNECT_ERROR).args().get(0);
+            StringBuilder causes = new StringBuilder();
+            for (Throwable t = (Throwable) error; t != null; t = t.getCause()) {
+                causes.append(t).append(" <- ");
+            }
+            assertThat(causes.toString()).as("the refusal, HTTP 403 Forbidden").contains("403");
             assertThat(client.names()).doesNotContain(Socket.EVENT_CONNECT);
         }
     }
@@ -230,6 +235,22 @@ class SocketIoServerTest {
                 options -> options.extraHeaders = Map.of("Origin", List.of(pageOrigin)))) {
             assertThat(client.first("message").args()).containsExactly("Hi, from server");
         }
+    }
+
+    @Test
+    void whatASocketSendsIsLoggedOnOneLineOfAtMost200Characters() throws Exception {
+        ch.qos.logback.classic.Logger events = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ClientEvents.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        events.addAppender(lines);
+        try (TestClient client = TestClient.connect(url, "/", Transports.WEBSOCKET_ONLY)) {
+            client.emitWithAck("message", "hi\n15:00:00.000 ERROR SocketIoRecipe - FORGED" + "x".repeat(5_000));
+        } finally {
+            events.detachAppender(lines);
+        }
+        assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .filteredOn(line -> line.contains("FORGED")).singleElement().asString()
+                .doesNotContain("\n15:00").contains("hi\\n15:00").hasSizeLessThan(400);
     }
 
     /**
