@@ -38,10 +38,7 @@ final class ConnectGate {
         return true;
     }
 
-    /**
-     * Called when a client leaves a namespace: false for a client that never connected to {@code /}
-     * (it came for another namespace only), true otherwise.
-     */
+    /** False when a socket leaves {@code /} that never connected to it (it came for another namespace). */
     static boolean left(SocketIOClient client) {
         if (!connectedEarly(client)) {
             return true;

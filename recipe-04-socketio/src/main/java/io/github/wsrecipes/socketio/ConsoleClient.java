@@ -3,7 +3,6 @@ package io.github.wsrecipes.socketio;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class ConsoleClient implements AutoCloseable {
     @Option(names = "--websocket-only", description = "skip HTTP long-polling and start with WebSocket")
     boolean websocketOnly;
 
-    private final List<Socket> sockets = new ArrayList<>();
+    private final List<Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(NAMESPACES.size());
     private volatile boolean failed;
 
@@ -115,13 +114,11 @@ public final class ConsoleClient implements AutoCloseable {
 
     /** A refused handshake reaches the client only as an HTTP status deep in the cause chain: say what it means. */
     private static String reason(Object[] args) {
-        StringBuilder chain = new StringBuilder();
+        String chain = "";
         for (Throwable cause = args.length > 0 && args[0] instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
-            chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getMessage());
+            chain += (chain.isEmpty() ? "" : " <- ") + cause.getMessage();
         }
-        String text = chain.isEmpty() ? describe(args) : chain.toString();
-        return text + (text.contains("401") ? " (the server refused the handshake: missing or wrong --token)"
-                : text.contains("403") ? " (the server refused this origin: see its --origins)"
+        return chain + (chain.contains("401") ? " (the server refused the handshake: missing or wrong --token)"
                 : " (is the server running, with the same --path?)");
     }
 

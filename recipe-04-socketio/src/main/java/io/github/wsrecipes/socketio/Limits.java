@@ -1,33 +1,35 @@
 package io.github.wsrecipes.socketio;
 
+import com.corundumstudio.socketio.AuthorizationListener;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketConfig;
 
-/** The Socket.IO server's limits and settings, each one a line a learner can change in class. */
+/** The Socket.IO server's settings and limits, each a line to change in class. */
 final class Limits {
 
     private Limits() {
     }
 
-    static Configuration apply(Configuration config) {
-        // Compression off: netty-socketio checks its frame limit before inflating, so a 58 KB
-        // compressed frame could become a 60 MB message.
+    static Configuration of(String host, int port, String path, AuthorizationListener middleware) {
+        Configuration config = new Configuration();
+        config.setHostname(host);
+        config.setPort(port);
+        config.setContext(path);                       // Node's `path` option
+        config.setAuthorizationListener(middleware);   // io.use
+        // Compression off: netty-socketio checks the frame limit before inflating (58 KB could become 60 MB).
         config.setWebsocketCompression(false);
         config.setHttpCompression(false);
-        config.setMaxFramePayloadLength(64 * 1024);    // a larger WebSocket frame closes the connection
+        config.setMaxFramePayloadLength(64 * 1024);    // a larger WebSocket message closes the connection
         config.setMaxHttpContentLength(64 * 1024);     // a larger polling body is refused
-        // Node's ping: every 25 s, and a client silent for 20 s more is gone (netty-socketio waits 60 s).
-        config.setPingInterval(25_000);
-        config.setPingTimeout(20_000);
-        config.setFirstDataTimeout(5_000);             // a connection that sends no request is closed
-        // netty-socketio otherwise reuses the session id a handshake offers in its `io` cookie (set for
-        // every port of the host): two tabs would share one session. Node gives each handshake a new id.
+        config.setPingInterval(25_000);                // Node's ping: every 25 s, and a client silent
+        config.setPingTimeout(20_000);                 // for 20 s more is gone (netty-socketio: 60 s)
+        // A new session id for every handshake, as Node: netty-socketio would otherwise reuse the one
+        // offered in its `io` cookie (set for every port of the host), and two tabs would share a session.
         config.setRandomSession(true);
-        config.setExceptionListener(new RequestGuard.OneLine());
         SocketConfig socket = config.getSocketConfig();
         socket.setReuseAddress(true);                  // listen again at once after Ctrl+C
-        socket.setWriteBufferWaterMarkLow(512 * 1024);
-        socket.setWriteBufferWaterMarkHigh(1024 * 1024); // past it, a client that stops reading is closed (RequestGuard)
+        socket.setWriteBufferWaterMarkLow(512 * 1024); // past the high mark, a client that is not
+        socket.setWriteBufferWaterMarkHigh(1 << 20);   // reading is closed (RequestGuard)
         return config;
     }
 }

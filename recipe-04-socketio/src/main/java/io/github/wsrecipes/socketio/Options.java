@@ -88,6 +88,17 @@ public final class Options {
                 + ", maxSessions=" + maxSessions + ", quiet=" + quiet;
     }
 
+    /** A port in use or an unknown host, said the kit's way. */
+    java.io.IOException cannotListen(int onPort, Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause instanceof java.nio.channels.UnresolvedAddressException ? "unknown host" : cause.getMessage();
+        return new java.io.IOException("Cannot listen on " + host + ":" + onPort + ": " + reason
+                + ". Is another recipe running? --port 0 picks a free port.", e);
+    }
+
     /** -V: the version Maven wrote into the jar's manifest. */
     static final class ManifestVersion implements IVersionProvider {
         @Override

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
-import com.corundumstudio.socketio.listener.ExceptionListenerAdapter;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,20 +15,18 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
- * Every request to the Socket.IO server passes here before netty-socketio sees it, and every
- * error it cannot handle ends here: a bad request gets an HTTP error and is closed, with one log line.
+ * Every request to the Socket.IO server passes here before netty-socketio sees it, and every error
+ * it leaves unhandled ends here: a bad request gets an HTTP error and is closed, with one log line.
  *
- * <p>netty-socketio 2.0.14 checks a request only when it opens a session: a polling request with a
- * live {@code sid} from a foreign page would be answered (with CORS headers for that page), and a
- * request it cannot parse ({@code GET /%}, a {@code sid} that is no UUID, a WebSocket upgrade
- * without its key) raises an exception that nobody answers: the connection stays open, and the
- * error is a stack trace. So {@code io.origins} is checked here, on every request.
+ * <p>netty-socketio 2.0.14 checks the origin only when a session opens: a poll with a live {@code sid}
+ * from a foreign page would be answered, with CORS headers for that page. A request it cannot parse
+ * ({@code GET /%}, a {@code sid} that is no UUID) raises an exception nobody answers: the connection
+ * stays open, and the log gets a stack trace. A client that stops reading is closed once 1 MiB waits for it.
  */
 final class RequestGuard extends SocketIOChannelInitializer {
 
@@ -54,9 +51,8 @@ final class RequestGuard extends SocketIOChannelInitializer {
                     ctx.fireChannelRead(msg);
                     return;
                 }
-                FullHttpRequest request = (FullHttpRequest) msg;
-                LOG.warn("Refused {} {}: {}", ctx.channel().remoteAddress(), PeerText.of(request.uri()), refusal);
-                request.release();
+                LOG.warn("Refused {} {}: {}", ctx.channel().remoteAddress(), PeerText.of(((FullHttpRequest) msg).uri()), refusal);
+                ((FullHttpRequest) msg).release();
                 HttpResponseStatus status = refusal.startsWith("origin") ? HttpResponseStatus.FORBIDDEN
                         : refusal.startsWith("not") ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.BAD_REQUEST;
                 ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status)).addListener(ChannelFutureListener.CLOSE);
@@ -65,13 +61,14 @@ final class RequestGuard extends SocketIOChannelInitializer {
         pipeline.addLast("errorLine", new ChannelInboundHandlerAdapter() {
             @Override
             public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                closeWithOneLine(ctx, cause);
+                LOG.info("Closed {}: {}", ctx.channel().remoteAddress(), PeerText.of(cause.toString()));
+                ctx.close();
             }
         });
         pipeline.addFirst("backlog", new ChannelInboundHandlerAdapter() {
             @Override
             public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-                if (!ctx.channel().isWritable()) { // more than 1 MiB it has not read (Limits): a stuck client
+                if (!ctx.channel().isWritable()) { // past the high water mark of Limits
                     LOG.warn("Closed {}: backlog full, it is not reading", ctx.channel().remoteAddress());
                     ctx.close();
                 }
@@ -83,49 +80,21 @@ final class RequestGuard extends SocketIOChannelInitializer {
     /** Why this request gets an error instead of an answer, or null to pass it on. */
     private String refusal(FullHttpRequest request) {
         if (request.decoderResult().isFailure()) {
-            Throwable cause = request.decoderResult().cause();
-            return cause instanceof TooLongFrameException ? "request too large" : "bad request";
+            return request.decoderResult().cause() instanceof TooLongFrameException ? "request too large" : "bad request";
         }
-        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        String origin = request.headers().get("Origin");
         if (!origins.allows(origin)) {
             return "origin " + PeerText.of(origin) + " is not allowed";
         }
         try {
             QueryStringDecoder query = new QueryStringDecoder(request.uri());
-            if (!query.path().startsWith(connectPath)) {
-                return "not the Socket.IO path " + connectPath;
-            }
             List<String> sid = query.parameters().get("sid");
             if (sid != null) {
                 UUID.fromString(sid.get(0));
             }
-            return null;
+            return query.path().startsWith(connectPath) ? null : "not the Socket.IO path " + connectPath;
         } catch (IllegalArgumentException e) {
             return "bad request";
-        }
-    }
-
-    private static void closeWithOneLine(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.info("Closed {}: {}", ctx.channel().remoteAddress(), PeerText.of(cause.toString()));
-        ctx.close();
-    }
-
-    /** Errors netty-socketio hands to its exception listener: one line each, never a stack trace. */
-    static final class OneLine extends ExceptionListenerAdapter {
-        @Override
-        public void onEventException(Exception e, List<Object> args, com.corundumstudio.socketio.SocketIOClient client) {
-            LOG.warn("Event from {} failed: {}", client.getSessionId(), PeerText.of(e.toString()));
-        }
-
-        @Override
-        public void onAuthException(Throwable e, com.corundumstudio.socketio.SocketIOClient client) {
-            LOG.warn("Auth of {} failed: {}", client.getSessionId(), PeerText.of(e.toString()));
-        }
-
-        @Override
-        public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable e) {
-            closeWithOneLine(ctx, e);
-            return true;
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.github.wsrecipes.socketio;
 
+import static io.github.wsrecipes.socketio.ClientEvents.everyone;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.corundumstudio.socketio.AuthorizationResult;
-import com.corundumstudio.socketio.BroadcastOperations;
-import com.corundumstudio.socketio.Configuration;
-import com.corundumstudio.socketio.HandshakeData;
-import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.SocketIOServer;
 
 import io.netty.channel.ChannelFuture;
 
 /**
- * Recipe 04 · Socket.IO namespaces, rooms, broadcast and middleware (listings 8-9, 8-10 and the
- * Socket.IO chapter). The chapter's server, in short:
- *
+ * Recipe 04 · Socket.IO namespaces, rooms, broadcast, middleware (listings 8-9, 8-10, the Socket.IO chapter):
  * <pre>
  * const io = require('socket.io')(3004, { path: '/websocket' });  io.origins('localhost:8084');
  * io.use((socket, next) =&gt; socket.handshake.query.token === T ? next() : next(new Error('…')));
@@ -48,8 +42,8 @@ public final class SocketIoRecipe {
     private final Options options;
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(run -> new Thread(run, "ticks"));
     private PageServer pages;
-    private SocketIOServer socketIo;
-    private int socketIoPort;
+    private SocketIOServer io;
+    private int ioPort;
 
     public SocketIoRecipe(Options options) {
         this.options = options;
@@ -73,104 +67,60 @@ public final class SocketIoRecipe {
 
     /** Builds both servers top to bottom, in the order of the chapter. */
     public void start() throws Exception {
-        // 1. The page server: the page, Pico CSS and the browser client, bound now (port 0 gets its number).
-        try {
-            pages = new PageServer(options.host, options.port);
-        } catch (IOException | UnresolvedAddressException e) {
-            throw cannotListen(options.host, options.port, e);
-        }
-        Origins origins = new Origins(pages.port(), options.origins);
-
-        // 2. The Socket.IO server on its own port and {path}; io.origins on every request; io.use(token).
-        Configuration config = Limits.apply(new Configuration());
-        config.setHostname(options.host);
-        config.setPort(options.socketIoPort);
-        config.setContext(options.path);
-        config.setAuthorizationListener(this::handshake);
-        socketIo = new SocketIOServer(config);
-        socketIo.setPipelineFactory(new RequestGuard(origins, options.path));
-
+        // 1. The page server: the page, Pico CSS and the browser client; bound now, so port 0 gets its number.
+        pages = new PageServer(options);
+        // 2. The Socket.IO server on its own port and path; io.origins on every request, io.use on every handshake.
+        io = new SocketIOServer(Limits.of(options.host, options.socketIoPort, options.path,
+                new Middleware(options.token, options.maxSessions, () -> io.getAllClients().size())));
+        io.setPipelineFactory(new RequestGuard(new Origins(pages.port(), options.origins), options.path));
         // 3. io.on('connection'): the default namespace '/'.
-        chapterNamespace(socketIo.getNamespace(""), "Hi, from server");
-        // 4. io.of('/custom-namespace'): the same, with its own greeting; its rooms are its own.
-        chapterNamespace(socketIo.addNamespace("/custom-namespace"), "Hi, from custom-namespace");
+        chapterNamespace(io.getNamespace(""), "Hi, from server");
+        // 4. io.of('/custom-namespace'): the same with its own greeting; its rooms are its own.
+        chapterNamespace(io.addNamespace("/custom-namespace"), "Hi, from custom-namespace");
         // 5. io.of('/users'): one event for the newcomer alone, one for the whole namespace.
-        SocketIONamespace users = socketIo.addNamespace("/users");
+        SocketIONamespace users = io.addNamespace("/users");
         users.addConnectListener(socket -> {
             LOG.info("{} connected to /users", socket.getSessionId());
             socket.sendEvent("user message", Map.of("that", "only", "/users", "will get"));
-            users.getRoomOperations("/users").sendEvent("users message", Map.of("everyone", "in", "/users", "will get"));
+            everyone(users).sendEvent("users message", Map.of("everyone", "in", "/users", "will get"));
         });
-
-        ChannelFuture bound = (ChannelFuture) socketIo.startAsync();
-        if (!bound.awaitUninterruptibly().isSuccess()) {
-            throw cannotListen(options.host, options.socketIoPort, bound.cause());
+        ChannelFuture bound = ((ChannelFuture) io.startAsync()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw options.cannotListen(options.socketIoPort, bound.cause());
         }
-        socketIoPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
-        pages.start(socketIoPort, options.path);
-
-        // 6. The two setIntervals: to each namespace, then to the room of each namespace.
-        ticks.scheduleAtFixedRate(() -> List.of(socketIo.getNamespace(""), socketIo.getNamespace("/custom-namespace")).forEach(ns -> {
-            everyone(ns).sendEvent("custom-event-2");                                // io.emit('custom-event-2')
-            everyone(ns).sendEvent("message", "Hello Everyone. What's up!!!");       // io.send(…)
+        ioPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
+        pages.start(ioPort, options.path);
+        // 6. The two setIntervals: two events to each namespace, two to the room of each.
+        ticks.scheduleAtFixedRate(() -> List.of(io.getNamespace(""), io.getNamespace("/custom-namespace")).forEach(ns -> {
+            everyone(ns).sendEvent("custom-event-2");                           // io.emit('custom-event-2')
+            everyone(ns).sendEvent("message", "Hello Everyone. What's up!!!");  // io.send(…): emit('message', …)
             ns.getRoomOperations(ROOM).sendEvent("message", "Hello to everyone in this group");
             ns.getRoomOperations(ROOM).sendEvent("custom-event-3");
         }), options.tickMillis, options.tickMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** What both chapter namespaces do with a new socket, and with what it sends. */
     private void chapterNamespace(SocketIONamespace ns, String greeting) {
         ns.addConnectListener(socket -> {
             if (ConnectGate.tooEarly(socket)) {
                 return;
             }
-            LOG.info("{} connected to {}", socket.getSessionId(), name(ns));
-            socket.sendEvent("message", greeting);                           // socket.send(greeting)
-            socket.sendEvent("custom-event", "parameter1", "parameter2");    // two arguments, two parameters
+            LOG.info("{} connected to {}", socket.getSessionId(), ClientEvents.name(ns));
+            socket.sendEvent("message", greeting);                          // socket.send(greeting)
+            socket.sendEvent("custom-event", "parameter1", "parameter2");   // two arguments, two parameters
             socket.sendEvent("news", Map.of("hello", "world"));
-            everyone(ns).sendEvent("big_news", socket, "a new socket connected: " + socket.getSessionId()); // socket.broadcast
+            everyone(ns).sendEvent("big_news", socket, "a new socket connected: " + socket.getSessionId()); // all but socket
             socket.joinRoom(ROOM);
             ns.getRoomOperations(ROOM).sendEvent("message", socket, "Hi everyone. I just joined this group");
         });
-        new ClientEvents(ns, name(ns), options.quiet, () -> everyone(ns)).listen();
-    }
-
-    /** io.use: the token, and a bound on sessions; a refused handshake is answered 401. */
-    private AuthorizationResult handshake(HandshakeData handshake) {
-        String offered = handshake.getSingleUrlParam("token");
-        String refusal = options.token != null && !options.token.equals(offered) ? (offered == null ? "no token" : "wrong token")
-                : socketIo.getAllClients().size() >= options.maxSessions ? "too many sessions (--max-sessions)" : null;
-        if (refusal != null) {
-            LOG.warn("Refused handshake from {}: {}", handshake.getAddress(), refusal);
-        }
-        return refusal == null ? AuthorizationResult.SUCCESSFUL_AUTHORIZATION : AuthorizationResult.FAILED_AUTHORIZATION;
-    }
-
-    /** io.emit's audience: every socket connected to the namespace is in the room named after it (see ConnectGate). */
-    static BroadcastOperations everyone(SocketIONamespace ns) {
-        return ns.getRoomOperations(ns.getName());
-    }
-
-    private static String name(SocketIONamespace ns) {
-        return ns.getName().isEmpty() ? "/" : ns.getName();
+        ClientEvents.listen(ns, options.quiet);
     }
 
     /** Ctrl+C: the ticks stop, every socket hears "io server disconnect", then both servers stop. */
     public void stop() {
         ticks.shutdownNow();
-        if (socketIo != null) {
-            List<SocketIOClient> sockets = new ArrayList<>();
-            socketIo.getAllNamespaces().forEach(ns -> sockets.addAll(everyone(ns).getClients()));
-            LOG.info("Stopping: disconnecting {} socket(s)", sockets.size());
-            sockets.forEach(SocketIOClient::disconnect);
-            SlowStop.stop(socketIo, 1_000);
-        }
-        try {
-            if (pages != null) {
-                pages.stop();
-            }
-        } catch (Exception e) {
-            LOG.warn("Stopping the page server failed: {}", e.toString());
+        if (io != null) {
+            SlowStop.stop(io, 1_000); // every socket hears "io server disconnect" first
+            pages.stop();
         }
     }
 
@@ -179,12 +129,12 @@ public final class SocketIoRecipe {
     }
 
     public URI socketIoUri() {
-        return URI.create("http://" + options.host + ":" + socketIoPort + options.path);
+        return URI.create("http://" + options.host + ":" + ioPort + options.path);
     }
 
-    /** Open sockets right now, over every namespace. */
+    /** Sockets connected right now, over every namespace. */
     public int clients() {
-        return socketIo.getAllNamespaces().stream().mapToInt(ns -> everyone(ns).getClients().size()).sum();
+        return SlowStop.sockets(io).size();
     }
 
     /** The ready lines and, for a class on the LAN, the addresses to open from other machines. */
@@ -194,14 +144,5 @@ public final class SocketIoRecipe {
             Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + pages.port() + "/"));
         }
         return lines;
-    }
-
-    static IOException cannotListen(String host, int port, Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return new IOException("Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.", e);
     }
 }
