@@ -1,81 +1,81 @@
-// The chapter's page (listing 8-10 and the Socket.IO chapter), in the browser: two namespaces of
-// one Socket.IO connection, each printing what arrives into its own column.
+// Recipe 04: the chapter's page (listing 8-10 and the Socket.IO chapter), one log per namespace.
+const EVENTS = ['message', 'custom-event', 'news', 'big_news', 'custom-event-2', 'custom-event-3', 'hello-server',
+  'user message', 'users message'];
+const NAMESPACES = { '/': 'log-default', '/custom-namespace': 'log-custom', '/users': 'log-users' };
 
-const EVENTS = ['message', 'custom-event', 'news', 'big_news', 'custom-event-2', 'custom-event-3', 'hello-server'];
-
-const page = new URL(location);
+const page = new URL(location.href);
 const address = await (await fetch('/socket-io.json')).json();
 const server = `${page.protocol}//${page.hostname}:${address.port}`;
-const token = page.searchParams.get('token');
-document.getElementById('server').textContent = server + address.path;
+document.querySelector('#server').textContent = server + address.path;
+document.querySelector('#token').value = page.searchParams.get('token') ?? '';
+let sockets = [];
 
-const options = {
-  path: address.path,
-  // WebSocket from the start: see the note on the page for why this client skips polling.
-  transports: ['websocket'],
-  query: token ? { token } : {},
-};
+/** One line in a namespace's log; peer text is always set as text, never as HTML. */
+function show(list, direction, text) {
+  const line = document.createElement('li');
+  line.className = direction;
+  const time = document.createElement('time');
+  time.textContent = new Date().toLocaleTimeString();
+  line.append(time, document.createTextNode(text));
+  list.append(line);
+  line.scrollIntoView({ block: 'nearest' });
+}
 
-const root = watch(server, '/', options, document.getElementById('log-default'));
-watch(server, '/custom-namespace', options, document.getElementById('log-custom'));
-
-// The buttons act on `/` while it is connected: a disconnected socket would only buffer the clicks.
-root.on('connect', () => enableActions(true));
-root.on('disconnect', () => enableActions(false));
-
-document.getElementById('hello').addEventListener('click', () => emit(root, 'hello-message', 'hello from the page'));
-document.getElementById('leave').addEventListener('click', () => emit(root, 'leave-room', 'my-custom-room'));
-document.getElementById('join').addEventListener('click', () => emit(root, 'join-room', 'my-custom-room'));
-document.getElementById('bye').addEventListener('click', () => emit(root, 'bye'));
-
-function watch(server, namespace, options, list) {
-  // Say what is happening before anything arrives: an empty column tells a learner nothing.
-  show(list, `connecting to ${server}${namespace} (path ${options.path}, WebSocket only)`);
-  const socket = io(server + namespace, options);
-  socket.log = list;
-  socket.on('connect', () => {
-    show(list, `connect, id ${socket.id}`);
-    // What the chapter's page sent back: a message and a two-argument custom-event.
-    emit(socket, 'message', 'Hi, from the page');
-    emit(socket, 'custom-event', 'parameter1', 'parameter2');
-  });
-  // A browser never sees the HTTP status of a refused WebSocket handshake: say what it may be.
-  socket.on('connect_error', (error) => show(list, `connect_error: ${error.message || error} `
-    + '(is the server down, or did it refuse the handshake? Check ?token= in this URL and the server\'s --origins: its log says which)', 'problem'));
-  socket.on('error', (error) => show(list, `error: ${error.message || error}`, 'problem'));
-  socket.on('disconnect', (reason) => show(list, `disconnect: ${reason}`, 'problem'));
-  for (const event of EVENTS) {
-    socket.on(event, (...args) => show(list, `${event}${describe(args)}`));
-  }
-  // Listing 8-10: answer the news with 'my other event'.
-  socket.on('news', () => emit(socket, 'my other event', { my: 'data' }));
-  return socket;
+// Event arguments as the log shows them: `: a b`, or nothing when there are none (custom-event-2).
+function describe(args) {
+  return args.length === 0 ? '' : ': ' + args.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ');
 }
 
 // Emits with an acknowledgement, so the log also shows what the server understood.
 function emit(socket, event, ...args) {
-  show(socket.log, `sent ${event}${describe(args)}`, 'sent');
-  socket.emit(event, ...args, (...reply) => show(socket.log, `server got ${event}${describe(reply)}`));
+  show(socket.log, 'sent', `sent ${event}${describe(args)}`);
+  socket.emit(event, ...args, (...reply) => show(socket.log, 'received', `server got ${event}${describe(reply)}`));
 }
 
+function watch(connection, namespace) {
+  const list = document.getElementById(NAMESPACES[namespace]);
+  show(list, 'info', `connecting to ${server}${namespace}`);
+  const socket = connection.socket(namespace);
+  socket.log = list;
+  socket.on('connect', () => {
+    show(list, 'info', `connect, id ${socket.id}`);
+    emit(socket, 'message', 'Hi, from the page');
+    emit(socket, 'custom-event', 'parameter1', 'parameter2');
+  });
+  // A browser never sees the HTTP status of a refused handshake: say what it may be.
+  socket.on('connect_error', (error) => show(list, 'error', `connect_error: ${error.message || error} `
+    + '(is the server down, or was the token wrong? The server\'s log says why)'));
+  socket.on('disconnect', (reason) => show(list, 'error', `disconnect: ${reason}`));
+  for (const event of EVENTS) {
+    socket.on(event, (...args) => show(list, 'received', `${event}${describe(args)}`));
+  }
+  socket.on('news', () => emit(socket, 'my other event', { my: 'data' })); // listing 8-10's answer
+  return socket;
+}
+
+function connect() {
+  sockets.forEach((socket) => socket.close());
+  const token = document.querySelector('#token').value.trim();
+  // One connection (a Manager), each namespace a socket over it, as io('/') and io('/custom-namespace') share one.
+  // WebSocket from the start: this 2.x browser client and netty-socketio lose events over polling.
+  const connection = new io.Manager(server, { path: address.path, transports: ['websocket'], query: token ? { token } : {} });
+  sockets = Object.keys(NAMESPACES).map((namespace) => watch(connection, namespace));
+  const root = sockets[0];
+  root.on('connect', () => enableActions(true));
+  root.on('disconnect', () => enableActions(false));
+  root.on('connect_error', () => enableActions(false));
+}
+
+// The buttons act on `/` while it is connected; after a disconnect, Connect opens a new connection.
 function enableActions(enabled) {
-  for (const button of document.querySelectorAll('#actions button')) {
-    button.disabled = !enabled;
-  }
+  document.querySelectorAll('#actions button').forEach((button) => { button.disabled = !enabled; });
+  document.querySelector('#connect').textContent = enabled ? 'Reconnect' : 'Connect';
 }
 
-// Event arguments as the log shows them: `: a b`, or nothing when there are none (bye).
-function describe(args) {
-  return args.length === 0 ? '' : ': ' + args.map((value) => typeof value === 'string' ? value : JSON.stringify(value)).join(' ');
-}
-
-// Every peer-supplied string goes in as text, never as HTML.
-function show(list, text, kind) {
-  const item = document.createElement('li');
-  item.textContent = `${new Date().toLocaleTimeString()} ${text}`;
-  if (kind) {
-    item.className = kind;
-  }
-  list.append(item);
-  list.scrollTop = list.scrollHeight;
-}
+const root = () => sockets[0];
+document.querySelector('#hello').addEventListener('click', () => emit(root(), 'hello-message', 'hello from the page'));
+document.querySelector('#leave').addEventListener('click', () => emit(root(), 'leave-room', 'my-custom-room'));
+document.querySelector('#join').addEventListener('click', () => emit(root(), 'join-room', 'my-custom-room'));
+document.querySelector('#bye').addEventListener('click', () => emit(root(), 'bye'));
+document.querySelector('#connection').addEventListener('submit', (event) => { event.preventDefault(); connect(); });
+connect();

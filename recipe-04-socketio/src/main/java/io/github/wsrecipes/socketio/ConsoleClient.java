@@ -98,7 +98,7 @@ public final class ConsoleClient implements AutoCloseable {
             finished.countDown();
         });
         socket.on(Socket.EVENT_DISCONNECT, args -> {
-            print.accept("disconnect: " + describe(args));
+            print.accept("disconnect" + describe(args));
             finished.countDown();
         });
         EVENTS.forEach(event -> socket.on(event, args -> print.accept(event + describe(args))));
