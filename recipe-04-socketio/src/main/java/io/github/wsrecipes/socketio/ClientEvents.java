@@ -31,7 +31,7 @@ final class ClientEvents {
         ns.addMultiTypeEventListener("custom-event",
                 (socket, args, ack) -> received(ns, socket, "custom-event", quiet, ack, args.getArgs().toArray()), Object.class, Object.class);
         ns.addEventListener("hello-message", Object.class,
-                (socket, data, ack) -> everyone(ns).sendEvent("hello-server", Map.of("message", "hello clients")));
+                (socket, data, ack) -> everyone(ns).sendEvent("hello-server", ConnectGate::pending, Map.of("message", "hello clients")));
         ns.addEventListener("join-room", Object.class, (socket, room, ack) -> moveTo(ns, socket, "join-room", room, ack));
         ns.addEventListener("leave-room", Object.class, (socket, room, ack) -> moveTo(ns, socket, "leave-room", room, ack));
         ns.addEventListener("bye", Object.class, (socket, data, ack) -> {

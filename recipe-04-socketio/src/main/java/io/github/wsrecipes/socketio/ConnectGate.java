@@ -48,6 +48,19 @@ final class ConnectGate {
         return wasConnected;
     }
 
+    /**
+     * True for a socket netty-socketio has put in the namespace's room before its CONNECT: a broadcast
+     * to the namespace leaves it out (else it would arrive garbled before the connect).
+     */
+    static boolean pending(SocketIOClient client) {
+        return connectedEarly(client) && !client.has(CONNECTED);
+    }
+
+    /** Everyone but this socket and the pending ones: {@code socket.broadcast}. */
+    static java.util.function.Predicate<SocketIOClient> allBut(SocketIOClient socket) {
+        return other -> other.getSessionId().equals(socket.getSessionId()) || pending(other);
+    }
+
     /** Only {@code /} connects clients early, and only Engine.IO 4 clients mind. */
     private static boolean connectedEarly(SocketIOClient client) {
         return client.getNamespace().getName().isEmpty() && client.getEngineIOVersion() == EngineIOVersion.V4;

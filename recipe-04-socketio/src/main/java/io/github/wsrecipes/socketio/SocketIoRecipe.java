@@ -92,8 +92,8 @@ public final class SocketIoRecipe {
         pages.start(ioPort, options.path);
         // 6. The two setIntervals: two events to each namespace, two to the room of each.
         ticks.scheduleAtFixedRate(() -> List.of(io.getNamespace(""), io.getNamespace("/custom-namespace")).forEach(ns -> {
-            everyone(ns).sendEvent("custom-event-2");                           // io.emit('custom-event-2')
-            everyone(ns).sendEvent("message", "Hello Everyone. What's up!!!");  // io.send(…): emit('message', …)
+            everyone(ns).sendEvent("custom-event-2", ConnectGate::pending);                           // io.emit(…)
+            everyone(ns).sendEvent("message", ConnectGate::pending, "Hello Everyone. What's up!!!");  // io.send(…)
             ns.getRoomOperations(ROOM).sendEvent("message", "Hello to everyone in this group");
             ns.getRoomOperations(ROOM).sendEvent("custom-event-3");
         }), options.tickMillis, options.tickMillis, TimeUnit.MILLISECONDS);
@@ -108,7 +108,7 @@ public final class SocketIoRecipe {
             socket.sendEvent("message", greeting);                          // socket.send(greeting)
             socket.sendEvent("custom-event", "parameter1", "parameter2");   // two arguments, two parameters
             socket.sendEvent("news", Map.of("hello", "world"));
-            everyone(ns).sendEvent("big_news", socket, "a new socket connected: " + socket.getSessionId()); // all but socket
+            everyone(ns).sendEvent("big_news", ConnectGate.allBut(socket), "a new socket connected: " + socket.getSessionId());
             socket.joinRoom(ROOM);
             ns.getRoomOperations(ROOM).sendEvent("message", socket, "Hi everyone. I just joined this group");
         });
