@@ -5,26 +5,17 @@ import com.corundumstudio.socketio.handler.PacketListener;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 
 /**
- * Makes the connect listeners of {@code /} run when the client has really connected to it.
+ * Works around netty-socketio 2.0.14 running the connect listeners of {@code /} before a Socket.IO
+ * v4 client has asked to connect to it: the library connects every new Engine.IO connection to
+ * {@code /} at once, while socket.io-client-java 2.1.2 buffers what arrives before its own CONNECT
+ * is answered and replays it with the event name shifted into the arguments ({@code message}
+ * arrives as {@code ("message", "Hi, from server")}).
  *
- * <p>netty-socketio 2.0.14 connects every client to the default namespace {@code /} on its own,
- * as soon as a polling request or a WebSocket of the client's Engine.IO connection arrives. A
- * Socket.IO v3/v4 client (Engine.IO 4, like socket.io-client-java 2.x) is not connected to
- * {@code /} until it has sent its own CONNECT packet and received the answer; it buffers whatever
- * arrives before that, and socket.io-client-java 2.1.2 replays the buffer with the event name
- * shifted into the arguments ({@code message} arrives as {@code ("message", "Hi, from server")}).
- * A greeting sent from that early call is therefore garbled, and a client that only wanted
- * {@code /custom-namespace} would be greeted on {@code /} too.
- *
- * <p>So a call that does not answer the client's CONNECT packet steps back: the client leaves
- * the namespace's own room, which is how netty-socketio remembers who is connected. When the
- * CONNECT arrives, netty-socketio answers it and, finding the client not connected, runs the
- * connect listeners again — now after the answer, as in Node. Which call answers a CONNECT
- * packet, netty-socketio does not say; its {@code PacketListener} on the call stack does. That
- * holds whatever the timing: the early calls may come twice and at the same moment as the
- * CONNECT (a polling request and the WebSocket upgrade race each other on a busy machine).
- * Engine.IO 3 clients (the browser's socket.io 2.x) get the CONNECT answer first and pass
- * straight through.
+ * <p>So a connect listener call that does not answer the client's CONNECT packet (no {@code
+ * PacketListener} on the call stack) steps back: the socket leaves the namespace's own room, which
+ * is how netty-socketio remembers who is connected. When the CONNECT arrives, netty-socketio answers
+ * it and runs the connect listeners again, now after the answer, as in Node. Engine.IO 3 clients
+ * (the browser's socket.io 2.x) get their answer first and pass straight through.
  */
 final class ConnectGate {
 
@@ -47,10 +38,7 @@ final class ConnectGate {
         return true;
     }
 
-    /**
-     * Called when a client leaves a namespace: false for a client that never connected to {@code /}
-     * (it came for another namespace only), true otherwise.
-     */
+    /** False when a socket leaves {@code /} that never connected to it (it came for another namespace). */
     static boolean left(SocketIOClient client) {
         if (!connectedEarly(client)) {
             return true;
@@ -58,6 +46,19 @@ final class ConnectGate {
         boolean wasConnected = client.has(CONNECTED);
         client.del(CONNECTED);
         return wasConnected;
+    }
+
+    /**
+     * True for a socket netty-socketio has put in the namespace's room before its CONNECT: a broadcast
+     * to the namespace leaves it out (else it would arrive garbled before the connect).
+     */
+    static boolean pending(SocketIOClient client) {
+        return connectedEarly(client) && !client.has(CONNECTED);
+    }
+
+    /** Everyone but this socket and the pending ones: {@code socket.broadcast}. */
+    static java.util.function.Predicate<SocketIOClient> allBut(SocketIOClient socket) {
+        return other -> other.getSessionId().equals(socket.getSessionId()) || pending(other);
     }
 
     /** Only {@code /} connects clients early, and only Engine.IO 4 clients mind. */

@@ -1,83 +1,74 @@
 package io.github.wsrecipes.socketio;
 
-import org.eclipse.jetty.http.HttpHeader;
+import java.io.IOException;
+
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The chapter's first server: the page, on its own port, apart from the Socket.IO server.
- *
- * <p>It serves {@code webroot/} and, under {@code /webjars/}, the browser client JS from the
- * socket.io-client WebJar on the classpath (never a CDN: a classroom may be offline). {@code
- * /socket-io.json} tells the page where the Socket.IO server listens, so the page works with any
- * {@code --socketio-port} and {@code --path}.
+ * The chapter's first server: the page on its own port, apart from the Socket.IO server. It serves
+ * {@code webroot/recipe-04-socketio/}, the WebJars (Pico CSS, the browser client) and {@code
+ * /socket-io.json}, which tells the page where the Socket.IO server listens.
  */
-final class PageServer implements AutoCloseable {
+final class PageServer {
 
-    static final String ADDRESS_PATH = "/socket-io.json";
-
-    private final Server server = new Server();
+    private final Server server = new Server(new QueuedThreadPool(16, 2));
     private final ServerConnector connector = new ServerConnector(server);
 
-    /**
-     * Binds the port now, so that its real number (also for --port 0) is known before the
-     * Socket.IO server starts: the default allowed origins are made of it.
-     */
-    PageServer(String host, int port) throws Exception {
-        connector.setHost(host);
-        connector.setPort(port);
+    /** Binds the port now: a port in use fails here, and port 0 gets its number before the origin rule is made. */
+    PageServer(Options options) throws IOException {
+        connector.setHost(options.host);
+        connector.setPort(options.port);
+        connector.setReuseAddress(true);
+        connector.setIdleTimeout(10_000); // an unfinished HTTP request is cut after 10 s
         server.addConnector(connector);
-        connector.open();
+        try {
+            connector.open();
+        } catch (IOException | java.nio.channels.UnresolvedAddressException e) {
+            throw options.cannotListen(options.port, e);
+        }
     }
 
     int port() {
         return connector.getLocalPort();
     }
 
-    /** Starts serving, telling pages to connect to this Socket.IO port and path. */
     void start(int socketIoPort, String socketIoPath) throws Exception {
+        ResourceFactory resources = ResourceFactory.of(server);
         ResourceHandler files = new ResourceHandler();
-        ResourceFactory resources = ResourceFactory.of(files);
-        files.setBaseResource(ResourceFactory.combine(
-                resources.newClassLoaderResource("webroot"),
-                resources.newClassLoaderResource("META-INF/resources")));
+        // The recipe's own folder (recipes may share one JVM), then every WebJar's files.
+        files.setBaseResource(ResourceFactory.combine(resources.newClassLoaderResource("webroot/recipe-04-socketio/"),
+                resources.newClassLoaderResource("META-INF/resources/")));
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
-
-        // --path holds no character that needs escaping in JSON (SocketIoOptions checks it).
-        String address = "{\"port\":" + socketIoPort + ",\"path\":\"" + socketIoPath + "\"}";
-        server.setHandler(new Handler.Sequence(new SocketIoAddress(address), files));
+        String address = "{\"port\":" + socketIoPort + ",\"path\":\"" + socketIoPath + "\"}"; // Options checks the path
+        Handler socketIoJson = new Handler.Abstract.NonBlocking() {
+            @Override
+            public boolean handle(Request request, org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback) {
+                if (!"/socket-io.json".equals(Request.getPathInContext(request))) {
+                    return false;
+                }
+                response.getHeaders().put("Content-Type", "application/json");
+                Content.Sink.write(response, true, address, callback);
+                return true;
+            }
+        };
+        server.setHandler(new Handler.Sequence(socketIoJson, files));
+        server.setStopTimeout(1_000);
         server.start();
     }
 
-    @Override
-    public void close() throws Exception {
-        server.stop();
-    }
-
-    /** Answers {@value #ADDRESS_PATH} with the Socket.IO port and path. */
-    private static final class SocketIoAddress extends Handler.Abstract.NonBlocking {
-        private final String json;
-
-        SocketIoAddress(String json) {
-            this.json = json;
-        }
-
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            if (!ADDRESS_PATH.equals(Request.getPathInContext(request))) {
-                return false;
-            }
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            Content.Sink.write(response, true, json, callback);
-            return true;
+    void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the page server did not stop", e);
         }
     }
 }

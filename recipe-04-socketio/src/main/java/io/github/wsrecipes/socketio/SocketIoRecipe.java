@@ -1,138 +1,148 @@
 package io.github.wsrecipes.socketio;
 
+import static io.github.wsrecipes.socketio.ClientEvents.everyone;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.corundumstudio.socketio.Configuration;
-import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.SocketIOServer;
 
 import io.netty.channel.ChannelFuture;
-import picocli.CommandLine;
 
 /**
- * The recipe: a page server and a netty-socketio server started together, as the chapter ran an
- * HTTP server and a Socket.IO server side by side.
+ * Recipe 04 · Socket.IO namespaces, rooms, broadcast, middleware (listings 8-9, 8-10, the Socket.IO chapter):
+ * <pre>
+ * const io = require('socket.io')(3004, { path: '/websocket' });  io.origins('localhost:8084');
+ * io.use((socket, next) =&gt; socket.handshake.query.token === T ? next() : next(new Error('…')));
+ * io.on('connection', (socket) =&gt; {
+ *   socket.send('Hi, from server');  socket.emit('custom-event', 'parameter1', 'parameter2');
+ *   socket.emit('news', { hello: 'world' });  socket.broadcast.emit('big_news', …);
+ *   socket.join('my-custom-room');  socket.to('my-custom-room').send('Hi everyone. I just joined this group');
+ * });
+ * io.of('/users').on('connection', (s) =&gt; { s.emit('user message', …); users.emit('users message', …); });
+ * setInterval(() =&gt; { io.emit('custom-event-2'); io.send("Hello Everyone. What's up!!!"); }, 5000);
+ * </pre>
  */
-public final class SocketIoRecipe implements AutoCloseable {
+public final class SocketIoRecipe {
 
-    private static final Logger log = LoggerFactory.getLogger(SocketIoRecipe.class);
+    static final String ROOM = "my-custom-room";
+    private static final Logger LOG = LoggerFactory.getLogger(SocketIoRecipe.class);
 
-    private final PageServer pages;
-    private final SocketIOServer socketIo;
-    private final int socketIoPort;
-    private final Ticker ticker;
-    private final List<String> origins;
+    private final Options options;
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(run -> new Thread(run, "ticks"));
+    private PageServer pages;
+    private SocketIOServer io;
+    private int ioPort;
 
-    private SocketIoRecipe(PageServer pages, SocketIOServer socketIo, int socketIoPort, Ticker ticker, List<String> origins) {
-        this.pages = pages;
-        this.socketIo = socketIo;
-        this.socketIoPort = socketIoPort;
-        this.ticker = ticker;
-        this.origins = origins;
+    public SocketIoRecipe(Options options) {
+        this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        SocketIoOptions options = new SocketIoOptions();
-        CommandLine cli = new CommandLine(options);
+        Options options = new Options();
+        options.parse(args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
+        System.out.println(options.config());
+        SocketIoRecipe recipe = new SocketIoRecipe(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(recipe::stop, "stop"));
         try {
-            if (CommandLine.printHelpIfRequested(cli.parseArgs(args))) {
-                return;
-            }
-            options.check(cli);
-        } catch (CommandLine.ParameterException e) {
-            cli.getErr().println(e.getMessage());
-            cli.usage(cli.getErr());
-            System.exit(2);
-        }
-        SocketIoRecipe recipe;
-        try {
-            recipe = start(options);
+            recipe.start();
         } catch (IOException e) {
-            System.err.println("Cannot start: " + e.getMessage());
+            System.err.println(e.getMessage()); // Cannot listen on HOST:PORT: …
             System.exit(1);
-            return;
         }
-        System.out.println(options.describe(recipe.origins));
-        System.out.println("Listening on http://" + options.host + ":" + recipe.pagePort() + "/");
-        System.out.println("Socket.IO on http://" + options.host + ":" + recipe.socketIoPort() + options.path);
-        Runtime.getRuntime().addShutdownHook(new Thread(recipe::close, "shutdown"));
+        recipe.readyLines().forEach(System.out::println);
         Thread.currentThread().join();
     }
 
-    /** Starts both servers; the returned recipe is accepting connections. */
-    public static SocketIoRecipe start(SocketIoOptions options) throws Exception {
-        PageServer pages = new PageServer(options.host, options.port);
-        List<String> origins = options.origins.isEmpty() ? pageOrigins(options.host, pages.port()) : options.origins;
-
-        Configuration config = new Configuration();
-        config.setHostname(options.host);      // loopback unless --host says otherwise
-        config.setPort(options.socketIoPort);
-        config.setContext(options.path);       // Node's `path` option
-        config.setAuthorizationListener(new HandshakeCheck(options.token, origins));
-        // netty-socketio otherwise reuses the session id a handshake offers in an `io` cookie (which it
-        // sets itself over polling, for the whole host: every port of localhost). Two tabs, or anyone
-        // who read an id from big_news, would then share one session and its rooms. Node gives every
-        // handshake a fresh id; so do we.
-        config.setRandomSession(true);
-        SocketIOServer socketIo = new SocketIOServer(config);
-
-        List<ChapterNamespace> chapter = List.of(
-                new ChapterNamespace(socketIo.getNamespace(""), "Hi, from server"),
-                new ChapterNamespace(socketIo.addNamespace("/custom-namespace"), "Hi, from custom-namespace"));
-        new UsersNamespace(socketIo.addNamespace(UsersNamespace.NAME));
-
-        // netty-socketio hands back Netty's bind future; its channel knows the real port (--socketio-port 0).
-        ChannelFuture bound = (ChannelFuture) socketIo.startAsync();
-        if (!bound.awaitUninterruptibly().isSuccess()) {
-            socketIo.stop();
-            pages.close();
-            throw new IOException("Socket.IO server cannot listen on " + options.host + ":" + options.socketIoPort
-                    + ": " + bound.cause().getMessage(), bound.cause());
+    /** Builds both servers top to bottom, in the order of the chapter. */
+    public void start() throws Exception {
+        // 1. The page server: the page, Pico CSS and the browser client; bound now, so port 0 gets its number.
+        pages = new PageServer(options);
+        // 2. The Socket.IO server on its own port and path; io.origins on every request, io.use on every handshake.
+        io = new SocketIOServer(Limits.of(options.host, options.socketIoPort, options.path,
+                new Middleware(options.token, options.maxSessions, () -> io.getAllClients().size())));
+        io.setPipelineFactory(new RequestGuard(new Origins(pages.port(), options.origins), options.path));
+        // 3. io.on('connection'): the default namespace '/'.
+        chapterNamespace(io.getNamespace(""), "Hi, from server");
+        // 4. io.of('/custom-namespace'): the same with its own greeting; its rooms are its own.
+        chapterNamespace(io.addNamespace("/custom-namespace"), "Hi, from custom-namespace");
+        // 5. io.of('/users'): one event for the newcomer alone, one for the whole namespace.
+        SocketIONamespace users = io.addNamespace("/users");
+        users.addConnectListener(socket -> {
+            LOG.info("{} connected to /users", socket.getSessionId());
+            socket.sendEvent("user message", Map.of("that", "only", "/users", "will get"));
+            everyone(users).sendEvent("users message", Map.of("everyone", "in", "/users", "will get"));
+        });
+        ChannelFuture bound = ((ChannelFuture) io.startAsync()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw options.cannotListen(options.socketIoPort, bound.cause());
         }
-        int socketIoPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
-
-        pages.start(socketIoPort, options.path);
-        return new SocketIoRecipe(pages, socketIo, socketIoPort, new Ticker(options.tickMillis, chapter), origins);
+        ioPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
+        pages.start(ioPort, options.path);
+        // 6. The two setIntervals: two events to each namespace, two to the room of each.
+        ticks.scheduleAtFixedRate(() -> List.of(io.getNamespace(""), io.getNamespace("/custom-namespace")).forEach(ns -> {
+            everyone(ns).sendEvent("custom-event-2", ConnectGate::pending);                           // io.emit(…)
+            everyone(ns).sendEvent("message", ConnectGate::pending, "Hello Everyone. What's up!!!");  // io.send(…)
+            ns.getRoomOperations(ROOM).sendEvent("message", "Hello to everyone in this group");
+            ns.getRoomOperations(ROOM).sendEvent("custom-event-3");
+        }), options.tickMillis, options.tickMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** The default for --origins: pages served by our own page server, however the browser named it. */
-    private static List<String> pageOrigins(String host, int pagePort) {
-        List<String> origins = new ArrayList<>(List.of("localhost:" + pagePort, "127.0.0.1:" + pagePort));
-        if (!origins.contains(host + ":" + pagePort)) {
-            origins.add(host + ":" + pagePort);
+    private void chapterNamespace(SocketIONamespace ns, String greeting) {
+        ns.addConnectListener(socket -> {
+            if (ConnectGate.tooEarly(socket)) {
+                return;
+            }
+            LOG.info("{} connected to {}", socket.getSessionId(), ClientEvents.name(ns));
+            socket.sendEvent("message", greeting);                          // socket.send(greeting)
+            socket.sendEvent("custom-event", "parameter1", "parameter2");   // two arguments, two parameters
+            socket.sendEvent("news", Map.of("hello", "world"));
+            everyone(ns).sendEvent("big_news", ConnectGate.allBut(socket), "a new socket connected: " + socket.getSessionId());
+            socket.joinRoom(ROOM);
+            ns.getRoomOperations(ROOM).sendEvent("message", socket, "Hi everyone. I just joined this group");
+        });
+        ClientEvents.listen(ns, options.quiet);
+    }
+
+    /** Ctrl+C: the ticks stop, every socket hears "io server disconnect", then both servers stop. */
+    public void stop() {
+        ticks.shutdownNow();
+        if (io != null) {
+            SlowStop.stop(io, 1_000); // every socket hears "io server disconnect" first
+            pages.stop();
         }
-        return origins;
     }
 
-    public int pagePort() {
-        return pages.port();
+    public URI uri() {
+        return URI.create("http://" + options.host + ":" + pages.port() + "/");
     }
 
-    public int socketIoPort() {
-        return socketIoPort;
+    public URI socketIoUri() {
+        return URI.create("http://" + options.host + ":" + ioPort + options.path);
     }
 
-    /** Stops the pushes, disconnects every socket (so each sees a clean server disconnect), then both servers. */
-    @Override
-    public void close() {
-        ticker.close();
-        // Every socket of every namespace hears "io server disconnect" (see ChapterNamespace#everyone
-        // for why the sockets connected to a namespace are those in the room named after it).
-        List<SocketIOClient> sockets = socketIo.getAllNamespaces().stream()
-                .flatMap(namespace -> namespace.getRoomOperations(namespace.getName()).getClients().stream()).toList();
-        log.info("Stopping: disconnecting {} socket(s), then both servers", sockets.size());
-        sockets.forEach(SocketIOClient::disconnect);
-        socketIo.stop();
-        try {
-            pages.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("page server did not stop", e);
+    /** Sockets connected right now, over every namespace. */
+    public int clients() {
+        return SlowStop.sockets(io).size();
+    }
+
+    /** The ready lines and, for a class on the LAN, the addresses to open from other machines. */
+    List<String> readyLines() {
+        List<String> lines = new ArrayList<>(List.of("Listening on " + uri(), "Socket.IO on " + socketIoUri()));
+        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
+            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + pages.port() + "/"));
         }
+        return lines;
     }
 }

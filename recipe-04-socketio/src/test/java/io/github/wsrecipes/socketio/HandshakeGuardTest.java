@@ -19,14 +19,14 @@ class HandshakeGuardTest {
 
     @BeforeAll
     static void start() throws Exception {
-        recipe = SocketIoRecipe.start(SocketIoOptions.parse(
-                "--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret"));
-        url = "http://localhost:" + recipe.socketIoPort();
+        recipe = Started.recipe(
+                "--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret");
+        url = Started.socketIoServer(recipe);
     }
 
     @AfterAll
     static void stop() {
-        recipe.close();
+        recipe.stop();
     }
 
     @ParameterizedTest
@@ -66,6 +66,20 @@ class HandshakeGuardTest {
         try (TestClient client = TestClient.open(url, "/", Transports.WEBSOCKET_ONLY, options -> options.query = "token=s3cret")) {
             assertThat(client.first(Socket.EVENT_CONNECT_ERROR)).isNotNull();
             assertThat(client.names()).doesNotContain(Socket.EVENT_CONNECT);
+        }
+    }
+
+    @Test
+    void handshakesPastMaxSessionsAreRefused() throws Exception {
+        SocketIoRecipe small = Started.recipe("--port", "0", "--socketio-port", "0", "--max-sessions", "2");
+        String server = Started.socketIoServer(small);
+        try (TestClient one = TestClient.connect(server, "/", Transports.WEBSOCKET_ONLY);
+             TestClient two = TestClient.connect(server, "/", Transports.WEBSOCKET_ONLY);
+             TestClient three = TestClient.open(server, "/", Transports.WEBSOCKET_ONLY, options -> { })) {
+            assertThat(causes(three.first(Socket.EVENT_CONNECT_ERROR).args().get(0))).contains("401");
+            assertThat(two.emitWithAck("message", "still here")).containsExactly("still here");
+        } finally {
+            small.stop();
         }
     }
 

@@ -17,7 +17,7 @@ import io.github.wsrecipes.socketio.TestClient.Transports;
 import io.github.wsrecipes.testsupport.Chromium;
 
 /** The chapter's page in headless Chromium, on the chapter's /websocket path, with the token in the page's URL. */
-class ChapterPageTest {
+class SocketIoPageTest {
 
     private static SocketIoRecipe recipe;
     private static String base;
@@ -25,14 +25,14 @@ class ChapterPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        recipe = SocketIoRecipe.start(SocketIoOptions.parse("--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret"));
-        base = "http://localhost:" + recipe.pagePort() + "/";
+        recipe = Started.recipe("--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret");
+        base = "http://localhost:" + recipe.uri().getPort() + "/";
         page = base + "?token=s3cret";
     }
 
     @AfterAll
     static void stop() {
-        recipe.close();
+        recipe.stop();
     }
 
     @Test
@@ -45,6 +45,7 @@ class ChapterPageTest {
                     && text.contains("news: {\"hello\":\"world\"}"));
             chromium.awaitText("log-custom", text -> text.contains("message: Hi, from custom-namespace")
                     && text.contains("custom-event: parameter1 parameter2"));
+            chromium.awaitText("log-users", text -> text.contains("user message: {") && text.contains("users message: {"));
         }
     }
 
@@ -62,7 +63,7 @@ class ChapterPageTest {
 
     @Test
     void helloMessageFromThePageReachesAJavaClientAsHelloServer() throws Exception {
-        String server = "http://localhost:" + recipe.socketIoPort();
+        String server = Started.socketIoServer(recipe);
         try (Chromium chromium = Chromium.start();
              TestClient javaClient = TestClient.open(server, "/", Transports.WEBSOCKET_ONLY, options -> {
                  options.path = "/websocket";
@@ -80,7 +81,7 @@ class ChapterPageTest {
     }
 
     @Test
-    void byeFromThePageIsAnsweredWithAServerDisconnectAndTheButtonsForSlashGoOff() {
+    void byeFromThePageIsAnsweredWithAServerDisconnectAndConnectBringsTheSocketBack() {
         try (Chromium chromium = Chromium.start()) {
             chromium.open(page);
             chromium.awaitText("log-default", text -> text.contains("message: Hi, from server"));
@@ -89,6 +90,11 @@ class ChapterPageTest {
 
             chromium.awaitText("log-default", text -> text.contains("disconnect: io server disconnect"));
             assertThat(chromium.driver().findElement(By.id("hello")).isEnabled()).as("hello-message button").isFalse();
+
+            chromium.driver().findElement(By.id("connect")).click();
+
+            chromium.awaitText("log-default", text -> text.split("message: Hi, from server", -1).length == 3);
+            org.awaitility.Awaitility.await().until(() -> chromium.driver().findElement(By.id("hello")).isEnabled());
         }
     }
 
@@ -97,8 +103,34 @@ class ChapterPageTest {
         try (Chromium chromium = Chromium.start()) {
             chromium.open(base);
 
-            chromium.awaitText("log-default", text -> text.contains("connect_error") && text.contains("?token="));
+            chromium.awaitText("log-default", text -> text.contains("connect_error") && text.contains("token"));
             assertThat(chromium.awaitText("log-default", text -> true)).doesNotContain("Hi, from server");
+        }
+    }
+
+    @Test
+    void theTokenTypedIntoThePageConnects() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(base);
+            chromium.awaitText("log-default", text -> text.contains("connect_error"));
+
+            chromium.driver().findElement(By.id("token")).sendKeys("s3cret");
+            chromium.driver().findElement(By.id("connect")).click();
+
+            chromium.awaitText("log-default", text -> text.contains("message: Hi, from server"));
+        }
+    }
+
+    @Test
+    void thePageHasNoHorizontalScrollingAt390PixelsWide() {
+        try (Chromium chromium = Chromium.start()) {
+            chromium.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            chromium.open(page);
+            chromium.awaitText("log-default", text -> text.contains("message: Hi, from server"));
+
+            Object overflow = chromium.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("pixels of horizontal overflow").isLessThanOrEqualTo(0);
+            assertThat(chromium.driver().getTitle()).startsWith("Recipe 04 · ");
         }
     }
 
@@ -114,6 +146,6 @@ class ChapterPageTest {
         assertThat(client.statusCode()).isEqualTo(200);
         assertThat(client.headers().firstValue("Content-Type")).get().asString().contains("javascript");
         assertThat(client.body().contains("socket.io-client")).as("the body is the socket.io client").isTrue();
-        assertThat(address.body()).isEqualTo("{\"port\":" + recipe.socketIoPort() + ",\"path\":\"/websocket\"}");
+        assertThat(address.body()).isEqualTo("{\"port\":" + recipe.socketIoUri().getPort() + ",\"path\":\"/websocket\"}");
     }
 }

@@ -3,12 +3,10 @@ package io.github.wsrecipes.socketio;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -24,23 +22,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The chapter's page, as a Java program: connects to {@code /} and {@code /custom-namespace} over
- * one connection and prints what arrives, as the browser console showed it.
+ * The chapter's page as a Java program: connects to {@code /}, {@code /custom-namespace} and
+ * {@code /users} over one connection and prints what arrives, as the browser console showed it.
  */
-@Command(name = "chapter-client", mixinStandardHelpOptions = true,
-        description = "Connects to / and /custom-namespace of the recipe's Socket.IO server and prints what arrives.")
-public final class ChapterClient implements AutoCloseable {
+@Command(name = "console-client", mixinStandardHelpOptions = true, versionProvider = Options.ManifestVersion.class,
+        description = "Connects to /, /custom-namespace and /users of recipe 04's Socket.IO server and prints what arrives.")
+public final class ConsoleClient implements AutoCloseable {
 
-    static final List<String> NAMESPACES = List.of("/", "/custom-namespace");
+    static final List<String> NAMESPACES = List.of("/", "/custom-namespace", "/users");
     static final List<String> EVENTS = List.of("message", "custom-event", "news", "big_news", "custom-event-2",
-            "custom-event-3", "hello-server");
+            "custom-event-3", "hello-server", "user message", "users message");
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", defaultValue = "http://localhost:3004",
-            description = "the Socket.IO server (default: ${DEFAULT-VALUE})")
-    URI server;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "the Socket.IO server (default: ${DEFAULT-VALUE})")
+    URI server = URI.create("http://localhost:3004");
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = "/socket.io", description = "handshake path, as the server's --path (default: ${DEFAULT-VALUE})")
-    String path;
+    @Option(names = "--path", description = "handshake path, as the server's --path (default: ${DEFAULT-VALUE})")
+    String path = "/socket.io";
 
     @Option(names = "--token", paramLabel = "T", description = "sent as ?token=T, for a server started with --token")
     String token;
@@ -48,36 +45,35 @@ public final class ChapterClient implements AutoCloseable {
     @Option(names = "--websocket-only", description = "skip HTTP long-polling and start with WebSocket")
     boolean websocketOnly;
 
-    private final List<Socket> sockets = new ArrayList<>();
+    private final List<Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(NAMESPACES.size());
-    private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile boolean failed;
 
     public static void main(String[] args) throws InterruptedException {
-        ChapterClient client = new ChapterClient();
+        ConsoleClient client = new ConsoleClient();
         CommandLine cli = new CommandLine(client);
         try {
-            if (CommandLine.printHelpIfRequested(cli.parseArgs(args))) {
+            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
                 return;
             }
         } catch (CommandLine.ParameterException e) {
-            cli.getErr().println(e.getMessage());
-            cli.usage(cli.getErr());
+            System.err.println(e.getMessage());
+            System.err.println("Try --help.");
             System.exit(2);
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(client::close, "stop"));
         client.connect(System.out::println);
-        Runtime.getRuntime().addShutdownHook(new Thread(client::close, "shutdown"));
         client.finished.await();
-        System.exit(client.failed.get() ? 1 : 0);
+        System.exit(client.failed ? 1 : 0);
     }
 
-    /** Connects both namespaces; every line a learner should see goes to {@code out}. */
+    /** Connects every namespace; every line a learner should see goes to {@code out}. */
     void connect(Consumer<String> out) {
         IO.Options options = IO.Options.builder()
                 .setPath(path)
                 .setQuery(token == null ? null : "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
                 .setTransports(websocketOnly ? new String[] {"websocket"} : new String[] {"polling", "websocket"})
-                // A refused or vanished server ends the program with the reason, instead of retrying forever.
-                .setReconnection(false)
+                .setReconnection(false) // a refused or vanished server ends the program with the reason
                 .build();
         // One Manager is one Engine.IO connection; each namespace is a Socket multiplexed over it,
         // as the chapter's page did with io('/') and io('/custom-namespace').
@@ -98,45 +94,37 @@ public final class ChapterClient implements AutoCloseable {
         });
         socket.on(Socket.EVENT_CONNECT_ERROR, args -> {
             print.accept("connect_error: " + reason(args));
-            failed.set(true);
+            failed = true;
             finished.countDown();
         });
         socket.on(Socket.EVENT_DISCONNECT, args -> {
-            print.accept("disconnect: " + describe(args));
+            print.accept("disconnect" + describe(args));
             finished.countDown();
         });
-        for (String event : EVENTS) {
-            socket.on(event, args -> print.accept(event + ": " + describe(args)));
-        }
+        EVENTS.forEach(event -> socket.on(event, args -> print.accept(event + describe(args))));
         // Listing 8-10: the page answered the news with 'my other event'.
         socket.on("news", args -> emit(socket, print, "my other event", new JSONObject(Map.of("my", "data"))));
     }
 
     /** Emits with an acknowledgement, so the console also shows what the server understood. */
     private static void emit(Socket socket, Consumer<String> print, String event, Object... args) {
-        print.accept("sent " + event + ": " + describe(args));
-        socket.emit(event, args, (Ack) reply -> print.accept("server got " + event + ": " + describe(reply)));
+        print.accept("sent " + event + describe(args));
+        socket.emit(event, args, (Ack) reply -> print.accept("server got " + event + describe(reply)));
     }
 
-    /**
-     * A refused handshake reaches the client only as an HTTP status deep in the cause chain
-     * (netty-socketio sends a bare 401), so spell out what the server checks.
-     */
+    /** A refused handshake reaches the client only as an HTTP status deep in the cause chain: say what it means. */
     private static String reason(Object[] args) {
-        Object error = args.length > 0 ? args[0] : "no reason given";
-        StringBuilder chain = new StringBuilder(String.valueOf(error instanceof Throwable t ? t.getMessage() : error));
-        for (Throwable cause = error instanceof Throwable t ? t.getCause() : null; cause != null; cause = cause.getCause()) {
-            chain.append(" <- ").append(cause.getMessage());
+        String chain = "";
+        for (Throwable cause = args.length > 0 && args[0] instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
+            chain += (chain.isEmpty() ? "" : " <- ") + cause.getMessage();
         }
-        String text = chain.toString();
-        if (text.contains("401")) {
-            return text + " (the server refused the handshake: missing or wrong --token, or an Origin not in its --origins)";
-        }
-        return text + " (is the server running, with the same --path?)";
+        return chain + (chain.contains("401") ? " (the server refused the handshake: missing or wrong --token)"
+                : " (is the server running, with the same --path?)");
     }
 
+    /** Event arguments as the log shows them: {@code : a b}, or nothing when there are none. */
     private static String describe(Object[] args) {
-        return Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(" "));
+        return args.length == 0 ? "" : ": " + Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(" "));
     }
 
     @Override

@@ -16,27 +16,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** The Java client main prints the chapter's console output, on the chapter's /websocket path. */
-class ChapterClientTest {
+class ConsoleClientTest {
 
     private static SocketIoRecipe recipe;
 
     @BeforeAll
     static void start() throws Exception {
-        recipe = SocketIoRecipe.start(SocketIoOptions.parse(
-                "--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret", "--tick", "200"));
+        recipe = Started.recipe(
+                "--port", "0", "--socketio-port", "0", "--path", "/websocket", "--token", "s3cret", "--tick", "200");
     }
 
     @AfterAll
     static void stop() {
-        recipe.close();
+        recipe.stop();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "--websocket-only"})
-    void printsWhatArrivesOnBothNamespacesInTheChaptersWords(String transport) {
+    void printsWhatArrivesOnEveryNamespaceInTheChaptersWords(String transport) {
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        try (ChapterClient client = client("--path", "/websocket", "--token", "s3cret", transport)) {
+        try (ConsoleClient client = client("--path", "/websocket", "--token", "s3cret", transport)) {
             client.connect(lines::add);
 
             awaitLines(lines,
@@ -45,10 +45,16 @@ class ChapterClientTest {
                     "[/] news: {\"hello\":\"world\"}",
                     "[/] server got custom-event: parameter1 parameter2",
                     "[/] server got my other event: {\"my\":\"data\"}",
-                    "[/] custom-event-3: Hello to everyone in this group",
+                    "[/] custom-event-3",
+                    "[/] message: Hello to everyone in this group",
                     "[/custom-namespace] message: Hi, from custom-namespace",
                     "[/custom-namespace] custom-event: parameter1 parameter2",
-                    "[/custom-namespace] custom-event-2: Hello Everyone. What's up!!!");
+                    "[/custom-namespace] custom-event-2",
+                    "[/custom-namespace] message: Hello Everyone. What's up!!!");
+            // Listing 8-9's /users namespace, reached over the same connection.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines)
+                    .anyMatch(line -> line.startsWith("[/users] user message: {") && line.contains("\"that\":\"only\""))
+                    .anyMatch(line -> line.startsWith("[/users] users message: {") && line.contains("\"everyone\":\"in\"")));
             assertThat(lines.stream().filter(line -> line.startsWith("[/] ")).findFirst()).get().asString().startsWith("[/] connect, id ");
         }
     }
@@ -58,7 +64,7 @@ class ChapterClientTest {
     void aMissingTokenIsReportedWithTheReason(String transport) {
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        try (ChapterClient client = client("--path", "/websocket", transport)) {
+        try (ConsoleClient client = client("--path", "/websocket", transport)) {
             client.connect(lines::add);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(line -> line.startsWith("[/] connect_error:")));
@@ -67,11 +73,11 @@ class ChapterClientTest {
         }
     }
 
-    private static ChapterClient client(String... args) {
-        ChapterClient client = new ChapterClient();
+    private static ConsoleClient client(String... args) {
+        ConsoleClient client = new ConsoleClient();
         List<String> given = new ArrayList<>(List.of(args));
         given.removeIf(String::isEmpty);
-        given.add("http://localhost:" + recipe.socketIoPort());
+        given.add(Started.socketIoServer(recipe));
         new CommandLine(client).parseArgs(given.toArray(String[]::new));
         return client;
     }
