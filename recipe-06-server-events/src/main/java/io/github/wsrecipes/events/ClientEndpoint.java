@@ -1,7 +1,6 @@
 package io.github.wsrecipes.events;
 
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -10,19 +9,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client's connection, as the original's {@code connection.on('message')}: it logs what the
- * client sends and tells {@link Clients} when the client comes and goes. The pushes come from
- * the one timer, never from here. Jetty needs endpoint classes to be public.
+ * client sends and tells {@link Clients} when it comes and goes; the pushes come from the one
+ * timer, never from here. Jetty needs endpoint classes to be public.
  */
 public final class ClientEndpoint implements Session.Listener.AutoDemanding {
 
     /** Who gets the pushes: the {@link Ticker}, or with --broken the original's {@link TimerPerConnection}. */
     interface Clients {
         void joined(Session session);
-
-        void left(Session session); // closed, failed or timed out; may come twice, must be harmless
-
+        void left(Session session); // closed, failed or timed out; may come twice, so harmless then
         int count();
-
         void stop();
     }
 
@@ -51,14 +47,6 @@ public final class ClientEndpoint implements Session.Listener.AutoDemanding {
         if (!quiet) {
             LOG.info("Received Message: {}", PeerText.of(text));
         }
-    }
-
-    @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        if (!quiet) {
-            LOG.info("Received Binary Message of {} bytes", payload.remaining());
-        }
-        callback.succeed();
     }
 
     @Override

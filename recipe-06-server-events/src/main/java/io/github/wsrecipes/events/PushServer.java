@@ -1,9 +1,12 @@
 package io.github.wsrecipes.events;
 
+import static org.eclipse.jetty.websocket.api.Callback.NOOP;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -16,6 +19,7 @@ import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
@@ -27,14 +31,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Recipe 06 · pushing server events to every client (listing 8-12). The original, in short:
  * <pre>
- * var conns = [];
  * wsServer.on('request', function (r) {
  *   var connection = r.accept('echo-protocol', r.origin);
- *   conns.push(connection);                     // never removed
- *   setInterval(pingClients, 5e3);              // one more timer per connection
+ *   conns.push(connection);          // never removed
+ *   setInterval(pingClients, 5e3);   // one more timer per connection
  *   connection.on('message', function (m) { console.log('Received Message: ' + m.utf8Data); });
  * });
- * function pingClients() { for (var i = 0; i &lt; conns.length; i++) conns[i].send('ping'); }
  * </pre>
  * Here one {@link Ticker} pushes to the open clients only; {@code --broken} runs the original's shape.
  */
@@ -84,8 +86,7 @@ public final class PushServer {
         connector.open();
 
         // 2. Who gets the pushes: the registry of open clients and its one timer (or the original's leak).
-        clients = options.broken ? new TimerPerConnection(options.interval)
-                : new Ticker(options.maxBacklog, Duration.ofMillis(options.closeTimeout), options.quiet);
+        clients = options.broken ? new TimerPerConnection(options.interval) : new Ticker(options);
 
         // 3. Upgrades on /: this machine's pages asking for echo-protocol become a ClientEndpoint.
         origins = new Origins(connector.getLocalPort(), options.allowedOrigins, options.allowAnyOrigin);
@@ -96,7 +97,14 @@ public final class PushServer {
         websockets = upgrades.getServerWebSocketContainer();
 
         // 4. Every other request is a file: the page from webroot/, Pico CSS and Chart.js from their WebJars.
-        upgrades.setHandler(staticFiles());
+        ResourceFactory resources = ResourceFactory.of(server);
+        ResourceHandler files = new ResourceHandler();
+        files.setBaseResource(ResourceFactory.combine( // this recipe's folder (recipes may share one JVM), then WebJars
+                resources.newClassLoaderResource("webroot/recipe-06-server-events/"),
+                resources.newClassLoaderResource("META-INF/resources/")));
+        files.setDirAllowed(false);
+        files.setWelcomeFiles("index.html");
+        upgrades.setHandler(files);
         server.setHandler(upgrades);
 
         // 5. On stop, peers have the close timeout to answer the 1001 sent by stop(); then the timer starts.
@@ -104,7 +112,7 @@ public final class PushServer {
         connector.setShutdownIdleTimeout(options.closeTimeout);
         server.start();
         if (clients instanceof Ticker ticker) {
-            ticker.start(options.interval);
+            ticker.start();
         }
     }
 
@@ -124,27 +132,15 @@ public final class PushServer {
         return new ClientEndpoint(clients, options.quiet);
     }
 
-    private ResourceHandler staticFiles() {
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        // The recipe's own folder (recipes may share one JVM), then every WebJar's files.
-        files.setBaseResource(ResourceFactory.combine(
-                resources.newClassLoaderResource("webroot/recipe-06-server-events/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        return files;
-    }
-
     /** Ctrl+C: no more pushes, every open WebSocket gets 1001, then the server stops within the close timeout. */
     public void stop() {
         if (websockets == null) {
             return; // never started
         }
         clients.stop();
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", websockets.getOpenSessions().size());
-        websockets.getOpenSessions().forEach(session ->
-                session.close(StatusCode.SHUTDOWN, "server is shutting down", org.eclipse.jetty.websocket.api.Callback.NOOP));
+        Collection<Session> open = websockets.getOpenSessions();
+        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
+        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", NOOP));
         try {
             server.stop();
         } catch (Exception e) {
@@ -152,7 +148,6 @@ public final class PushServer {
         }
     }
 
-    /** {@code http://HOST:PORT/} with the port really bound. */
     public URI uri() {
         return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
     }

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recipe's one timer and the clients it pushes to. Every interval it encodes the status once
- * and hands the same bytes to each open client's {@link Backlog}, then the original's {@code ping}.
+ * The recipe's one timer and the open clients it pushes to. Every interval it encodes the status
+ * once and hands the same bytes to each client's {@link Backlog}, then the original's {@code ping}.
  * One thread however many clients connect; a client that is gone is no longer in the map.
  */
 final class Ticker implements ClientEndpoint.Clients {
@@ -29,25 +29,43 @@ final class Ticker implements ClientEndpoint.Clients {
     private final Map<Session, Backlog> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "ticker"));
     private final long started = System.nanoTime();
-    private final long maxBacklog;
-    private final Duration closeTimeout;
-    private final boolean quiet;
+    private final Options options;
     private long seq; // only the timer's thread touches it
 
-    Ticker(long maxBacklog, Duration closeTimeout, boolean quiet) {
-        this.maxBacklog = maxBacklog;
-        this.closeTimeout = closeTimeout;
-        this.quiet = quiet;
+    Ticker(Options options) {
+        this.options = options;
     }
 
     /** The original's setInterval(pingClients, 5e3), started once for the whole server. */
-    void start(long intervalMs) {
-        timer.scheduleAtFixedRate(this::push, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    void start() {
+        timer.scheduleAtFixedRate(this::push, options.interval, options.interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void push() {
+        long t = System.nanoTime();
+        ByteBuffer status = ByteBuffer.wrap(status(t).getBytes(StandardCharsets.UTF_8)); // encoded once
+        clients.forEach((session, backlog) -> {
+            if (!backlog.send(status) || !backlog.send(PING)) {
+                clients.remove(session); // no more pushes to a client that does not read
+                backlog.closeFull(timer, Duration.ofMillis(options.closeTimeout));
+            }
+        });
+        if (!options.quiet) {
+            LOG.info("Push #{} to {} client(s)", seq, clients.size());
+        }
+        seq++;
+    }
+
+    /** {seq, time, uptimeMs, clients, heapUsedMb, t}: t is this JVM's nanoTime, for a client on this machine. */
+    private String status(long t) {
+        double heapUsedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+        return String.format(Locale.ROOT, "{\"seq\":%d,\"time\":\"%s\",\"uptimeMs\":%d,\"clients\":%d,\"heapUsedMb\":%.1f,\"t\":\"%d\"}",
+                seq, Instant.now(), TimeUnit.NANOSECONDS.toMillis(t - started), clients.size(), heapUsedMb, t);
     }
 
     @Override
     public void joined(Session session) {
-        clients.put(session, new Backlog(session, maxBacklog));
+        clients.put(session, new Backlog(session, options.maxBacklog));
     }
 
     @Override
@@ -58,29 +76,6 @@ final class Ticker implements ClientEndpoint.Clients {
     @Override
     public int count() {
         return clients.size();
-    }
-
-    private void push() {
-        long t = System.nanoTime();
-        ByteBuffer status = ByteBuffer.wrap(status(seq, t).getBytes(StandardCharsets.UTF_8)); // encoded once
-        clients.forEach((session, backlog) -> {
-            if (!backlog.send(status) || !backlog.send(PING)) {
-                clients.remove(session); // no more pushes for a client that does not read
-                backlog.closeFull(timer, closeTimeout);
-            }
-        });
-        if (!quiet) {
-            LOG.info("Push #{} to {} client(s)", seq, clients.size());
-        }
-        seq++;
-    }
-
-    /** {seq, time, uptimeMs, clients, heapUsedMb, t}: t is this JVM's nanoTime, for a client on this machine. */
-    private String status(long seq, long t) {
-        long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return String.format(Locale.ROOT,
-                "{\"seq\":%d,\"time\":\"%s\",\"uptimeMs\":%d,\"clients\":%d,\"heapUsedMb\":%.1f,\"t\":\"%d\"}",
-                seq, Instant.now(), TimeUnit.NANOSECONDS.toMillis(t - started), clients.size(), heapUsed / 1048576.0, t);
     }
 
     @Override

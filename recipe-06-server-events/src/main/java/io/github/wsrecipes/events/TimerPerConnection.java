@@ -12,10 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --broken}: the original's shape, kept to watch its leak. Each connect starts one more
- * timer (a thread here) that pings every connection ever made, and nothing is removed or
- * stopped when a client leaves: after N connects the log shows N timers firing and pings to
- * closed connections failing. Do not build a server like this.
+ * {@code --broken}: the original's shape, to watch its leak. Each connect starts one more timer (a
+ * thread) that pings every connection ever made, and nothing is removed or stopped when a client
+ * leaves: after N connects the log shows N timers firing, and pings to closed connections failing.
  */
 final class TimerPerConnection implements ClientEndpoint.Clients {
 
@@ -42,6 +41,15 @@ final class TimerPerConnection implements ClientEndpoint.Clients {
         timer.scheduleAtFixedRate(() -> pingClients(number), intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
 
+    private void pingClients(int timer) {
+        LOG.info("Timer {} of {} fires: ping to {} connection(s)", timer, timers.size(), conns.size());
+        for (int i = 0; i < conns.size(); i++) {
+            String peer = peers.get(i);
+            conns.get(i).sendText("ping", Callback.from(() -> { }, failure ->
+                    LOG.warn("Timer {}: ping to {} failed: {}", timer, peer, failure.toString())));
+        }
+    }
+
     @Override
     public void left(Session session) {
         // The original has no close handler: the connection stays in conns, its timer keeps firing.
@@ -50,15 +58,6 @@ final class TimerPerConnection implements ClientEndpoint.Clients {
     @Override
     public int count() {
         return conns.size();
-    }
-
-    private void pingClients(int timer) {
-        LOG.info("Timer {} of {} fires: ping to {} connection(s)", timer, timers.size(), conns.size());
-        for (int i = 0; i < conns.size(); i++) {
-            String peer = peers.get(i);
-            conns.get(i).sendText("ping", Callback.from(() -> { }, failure ->
-                    LOG.warn("Timer {}: ping to {} failed: {}", timer, peer, failure.toString())));
-        }
     }
 
     @Override
