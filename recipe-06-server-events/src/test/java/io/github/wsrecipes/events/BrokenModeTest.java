@@ -4,36 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /** --broken keeps the original's leak, so that a class can watch it: the lesson must be real. */
 class BrokenModeTest {
 
     private final WebSocketClient client = new WebSocketClient();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final LogLines log = LogLines.of(TimerPerConnection.class);
     private PushServer server;
 
     @AfterEach
     void stop() throws Exception {
         client.stop();
         server.stop();
-        ((Logger) LoggerFactory.getLogger(TimerPerConnection.class)).detachAppender(log);
+        log.close();
     }
 
     @Test
     void everyConnectAddsATimerThatOutlivesItsConnectionAndPingsTheDead() throws Exception {
-        log.start();
-        ((Logger) LoggerFactory.getLogger(TimerPerConnection.class)).addAppender(log);
         server = PushTest.start("--broken", "--interval", "100");
         client.start();
         int timersBefore = timerThreads();
@@ -48,16 +40,10 @@ class BrokenModeTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> timerThreads() - timersBefore >= 6);
         assertThat(timerThreads() - timersBefore).as("timers after 6 connects, 5 of them closed").isEqualTo(6);
         assertThat(server.clients()).as("connections the timers still ping").isEqualTo(6);
-        await().atMost(Duration.ofSeconds(10)).until(() -> messages().stream().anyMatch(line -> line.contains("failed")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.messages().stream().anyMatch(line -> line.contains("failed")));
         // Six timers each ping every connection: the one open page gets six pings per interval.
         await().atMost(Duration.ofSeconds(10)).until(() -> watching.received.size() >= 12);
-        assertThat(messages()).anyMatch(line -> line.matches("Timer 6 of 6 fires: ping to 6 connection\\(s\\)"));
-    }
-
-    private List<String> messages() {
-        synchronized (log) { // the appender adds to its list while holding its own lock
-            return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        }
+        assertThat(log.messages()).anyMatch(line -> line.matches("Timer 6 of 6 fires: ping to 6 connection\\(s\\)"));
     }
 
     private static int timerThreads() {

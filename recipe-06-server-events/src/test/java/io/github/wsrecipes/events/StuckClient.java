@@ -23,6 +23,10 @@ public final class StuckClient implements AutoCloseable {
                 + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: echo-protocol\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Reads at last, until the server has closed the connection; the number of bytes read. */
     public long drainUntilClosed() throws IOException {
         socket.setSoTimeout(30_000);
