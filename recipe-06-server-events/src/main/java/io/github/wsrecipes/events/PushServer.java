@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,7 +18,6 @@ import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
@@ -48,7 +46,6 @@ public final class PushServer {
     private final Options options;
     private Server server;
     private ServerConnector connector;
-    private Origins origins;
     private ServerWebSocketContainer websockets;
     private ClientEndpoint.Clients clients;
 
@@ -72,7 +69,6 @@ public final class PushServer {
         recipe.server.join();
     }
 
-    /** Builds the server top to bottom, from the socket to the pushes. */
     public void start() throws Exception {
         // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
         server = new Server(new QueuedThreadPool(16, 2));
@@ -85,14 +81,14 @@ public final class PushServer {
         server.addConnector(connector);
         connector.open();
 
-        // 2. Who gets the pushes: the registry of open clients and its one timer (or the original's leak).
+        // 2. Who gets the pushes: the registry of open clients and its one timer, started now (or the original's leak).
         clients = options.broken ? new TimerPerConnection(options.interval) : new Ticker(options);
 
         // 3. Upgrades on /: this machine's pages asking for echo-protocol become a ClientEndpoint.
-        origins = new Origins(connector.getLocalPort(), options.allowedOrigins, options.allowAnyOrigin);
+        Origins origins = new Origins(connector.getLocalPort(), options.allowedOrigins, options.allowAnyOrigin);
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(Duration.ofMinutes(10)); // the pushes keep a listening client busy
-            container.addMapping("/", this::accept);
+            container.addMapping("/", (request, response, callback) -> accept(origins, request, response, callback));
         });
         websockets = upgrades.getServerWebSocketContainer();
 
@@ -107,17 +103,14 @@ public final class PushServer {
         upgrades.setHandler(files);
         server.setHandler(upgrades);
 
-        // 5. On stop, peers have the close timeout to answer the 1001 sent by stop(); then the timer starts.
+        // 5. On stop, peers have the close timeout to answer the 1001 sent by stop().
         server.setStopTimeout(options.closeTimeout);
         connector.setShutdownIdleTimeout(options.closeTimeout);
         server.start();
-        if (clients instanceof Ticker ticker) {
-            ticker.start();
-        }
     }
 
     /** WebSocket-Node's {@code request} event: look at the upgrade, then accept it or answer 403. */
-    private Object accept(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    private Object accept(Origins origins, ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         String refused = !origins.allows(origin) ? "origin " + PeerText.of(origin) + " is not allowed"
                 : request.hasSubProtocol(PROTOCOL) ? null : "subprotocol " + PeerText.of(String.valueOf(request.getSubProtocols()))
@@ -138,9 +131,8 @@ public final class PushServer {
             return; // never started
         }
         clients.stop();
-        Collection<Session> open = websockets.getOpenSessions();
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
-        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", NOOP));
+        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", websockets.getOpenSessions().size());
+        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", NOOP));
         try {
             server.stop();
         } catch (Exception e) {
@@ -152,8 +144,7 @@ public final class PushServer {
         return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
     }
 
-    /** The clients the pushes go to now (with --broken: every connection ever made). */
     public int clients() {
-        return clients.count();
+        return clients.count(); // the clients the pushes go to now; with --broken, every connection ever made
     }
 }

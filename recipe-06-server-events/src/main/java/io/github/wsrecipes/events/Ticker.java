@@ -32,12 +32,9 @@ final class Ticker implements ClientEndpoint.Clients {
     private final Options options;
     private long seq; // only the timer's thread touches it
 
+    /** Starts the one timer: the original's setInterval(pingClients, 5e3), once for the whole server. */
     Ticker(Options options) {
         this.options = options;
-    }
-
-    /** The original's setInterval(pingClients, 5e3), started once for the whole server. */
-    void start() {
         timer.scheduleAtFixedRate(this::push, options.interval, options.interval, TimeUnit.MILLISECONDS);
     }
 
