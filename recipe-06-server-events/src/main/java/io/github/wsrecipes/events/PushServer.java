@@ -1,0 +1,150 @@
+package io.github.wsrecipes.events;
+
+import static org.eclipse.jetty.websocket.api.Callback.NOOP;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recipe 06 · pushing server events to every client (listing 8-12). The original, in short:
+ * <pre>
+ * wsServer.on('request', function (r) {
+ *   var connection = r.accept('echo-protocol', r.origin);
+ *   conns.push(connection);          // never removed
+ *   setInterval(pingClients, 5e3);   // one more timer per connection
+ *   connection.on('message', function (m) { console.log('Received Message: ' + m.utf8Data); });
+ * });
+ * </pre>
+ * Here one {@link Ticker} pushes to the open clients only; {@code --broken} runs the original's shape.
+ */
+public final class PushServer {
+
+    static final String PROTOCOL = "echo-protocol";
+    private static final Logger LOG = LoggerFactory.getLogger(PushServer.class);
+
+    private final Options options;
+    private Server server;
+    private ServerConnector connector;
+    private ServerWebSocketContainer websockets;
+    private ClientEndpoint.Clients clients;
+
+    public PushServer(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options();
+        options.parse(args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
+        System.out.println(options.config());
+        PushServer recipe = new PushServer(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(recipe::stop, "stop"));
+        try {
+            recipe.start();
+        } catch (IOException | UnresolvedAddressException e) {
+            System.err.println(options.cannotListen(e));
+            System.exit(1);
+        }
+        options.readyLines(recipe.uri()).forEach(System.out::println);
+        recipe.server.join();
+    }
+
+    public void start() throws Exception {
+        // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
+        server = new Server(new QueuedThreadPool(16, 2));
+        connector = new ServerConnector(server);
+        connector.setHost(options.host);
+        connector.setPort(options.port);
+        connector.setReuseAddress(true);
+        connector.setIdleTimeout(10_000); // an unfinished HTTP request is cut after 10 s
+        connector.setAcceptedSendBufferSize(16 * 1024); // what a client leaves unread waits in its Backlog, not in MBs of kernel buffer
+        server.addConnector(connector);
+        connector.open();
+
+        // 2. Who gets the pushes: the registry of open clients and its one timer, started now (or the original's leak).
+        clients = options.broken ? new TimerPerConnection(options.interval) : new Ticker(options);
+
+        // 3. Upgrades on /: this machine's pages asking for echo-protocol become a ClientEndpoint.
+        Origins origins = new Origins(connector.getLocalPort(), options.allowedOrigins, options.allowAnyOrigin);
+        WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
+            container.setIdleTimeout(Duration.ofMinutes(10)); // the pushes keep a listening client busy
+            container.addMapping("/", (request, response, callback) -> accept(origins, request, response, callback));
+        });
+        websockets = upgrades.getServerWebSocketContainer();
+
+        // 4. Every other request is a file: the page from webroot/, Pico CSS and Chart.js from their WebJars.
+        ResourceFactory resources = ResourceFactory.of(server);
+        ResourceHandler files = new ResourceHandler();
+        files.setBaseResource(ResourceFactory.combine( // this recipe's folder (recipes may share one JVM), then WebJars
+                resources.newClassLoaderResource("webroot/recipe-06-server-events/"),
+                resources.newClassLoaderResource("META-INF/resources/")));
+        files.setDirAllowed(false);
+        files.setWelcomeFiles("index.html");
+        upgrades.setHandler(files);
+        server.setHandler(upgrades);
+
+        // 5. On stop, peers have the close timeout to answer the 1001 sent by stop().
+        server.setStopTimeout(options.closeTimeout);
+        connector.setShutdownIdleTimeout(options.closeTimeout);
+        server.start();
+    }
+
+    /** WebSocket-Node's {@code request} event: look at the upgrade, then accept it or answer 403. */
+    private Object accept(Origins origins, ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        String refused = !origins.allows(origin) ? "origin " + PeerText.of(origin) + " is not allowed"
+                : request.hasSubProtocol(PROTOCOL) ? null : "subprotocol " + PeerText.of(String.valueOf(request.getSubProtocols()))
+                        + " is not acceptable, this server speaks " + PROTOCOL;
+        if (refused != null) {
+            LOG.warn("Rejected {}:{}: {}", Request.getRemoteAddr(request), Request.getRemotePort(request), refused);
+            Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, refused);
+            return null;
+        }
+        response.setAcceptedSubProtocol(PROTOCOL);
+        response.setExtensions(List.of()); // no compression: every client gets the very bytes encoded once
+        return new ClientEndpoint(clients, options.quiet);
+    }
+
+    /** Ctrl+C: no more pushes, every open WebSocket gets 1001, then the server stops within the close timeout. */
+    public void stop() {
+        if (websockets == null) {
+            return; // never started
+        }
+        clients.stop();
+        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", websockets.getOpenSessions().size());
+        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", NOOP));
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the server failed: {}", e.toString());
+        }
+    }
+
+    public URI uri() {
+        return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
+    }
+
+    public int clients() {
+        return clients.count(); // the clients the pushes go to now; with --broken, every connection ever made
+    }
+}
