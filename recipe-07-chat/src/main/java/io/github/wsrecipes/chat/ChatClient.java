@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.json.JSONArray;
@@ -38,12 +40,13 @@ public final class ChatClient {
     private Socket socket;
     private volatile String key;      // sent on a reconnect, to take our place back
     private volatile long lastSeq;    // and to be sent only the messages we missed
+    private final CountDownLatch joined = new CountDownLatch(1);
 
     public ChatClient(Consumer<String> out) {
         this.out = out;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         ChatClient client = new ChatClient(System.out::println);
         CommandLine cli = new CommandLine(client);
         try {
@@ -77,6 +80,7 @@ public final class ChatClient {
             for (int i = 0; i < lines.length(); i++) {
                 print(lines.optJSONObject(i));
             }
+            joined.countDown(); // the history comes right after the member list
         });
         socket.on("message", args -> print((JSONObject) args[0]));
         socket.on("joined", args -> out.accept("* " + nameIn(args) + " joined (" + ((JSONObject) args[0]).optInt("online") + " online)"));
@@ -88,8 +92,9 @@ public final class ChatClient {
         socket.connect();
     }
 
-    /** Each line read is a message, until {@code /quit} or the end of the input. */
-    public void chat(BufferedReader in) throws IOException {
+    /** Once joined, each line read is a message, until {@code /quit} or the end of the input. */
+    public void chat(BufferedReader in) throws IOException, InterruptedException {
+        joined.await(); // a line typed before the join would be refused
         for (String line = in.readLine(); line != null && !line.equals("/quit"); line = in.readLine()) {
             if (!line.isBlank()) {
                 socket.emit("message", new JSONObject(Map.of("message", line)));
@@ -97,7 +102,11 @@ public final class ChatClient {
         }
     }
 
-    public void close() {
+    /** Leaves once the server has handled every line sent: it answers this last event after them. */
+    public void close() throws InterruptedException {
+        CountDownLatch handled = new CountDownLatch(1);
+        socket.emit("stop typing", new Object[0], reply -> handled.countDown());
+        handled.await(2, TimeUnit.SECONDS);
         socket.close();
     }
 

@@ -28,7 +28,7 @@ class ChatClientTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         terminal.close();
         server.stop();
     }
