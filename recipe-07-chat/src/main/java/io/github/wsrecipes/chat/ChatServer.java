@@ -7,17 +7,13 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.corundumstudio.socketio.Configuration;
-import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 
 import io.netty.channel.ChannelFuture;
@@ -91,34 +87,19 @@ public final class ChatServer {
         ChannelFuture bound = (ChannelFuture) socketIo.startAsync();
         if (!bound.awaitUninterruptibly().isSuccess()) {
             connector.close();
-            throw new IOException(bound.cause());
+            throw new IOException(bound.cause()); // e.g. the Socket.IO port is in use
         }
         socketIoPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
 
         // 4. The page: files from webroot/, the WebJars, and where the Socket.IO server listens.
-        server.setHandler(new Handler.Sequence(new SocketIoAddress(socketIoPort, PATH), staticFiles()));
+        server.setHandler(PageFiles.of(server, socketIoPort, PATH));
         server.setStopTimeout(1_000);
         server.start();
-    }
-
-    private ResourceHandler staticFiles() {
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        // The recipe's own folder (recipes may share one JVM), then every WebJar's files.
-        files.setBaseResource(ResourceFactory.combine(
-                resources.newClassLoaderResource("webroot/recipe-07-chat/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        return files;
     }
 
     /** Ctrl+C: every socket hears a server disconnect, then both servers stop. */
     public void stop() {
         if (socketIo != null) {
-            var sockets = socketIo.getAllClients();
-            LOG.info("Stopping: disconnecting {} socket(s)", sockets.size());
-            sockets.forEach(SocketIOClient::disconnect);
             QuickStop.stop(socketIo);
         }
         try {
@@ -134,12 +115,10 @@ public final class ChatServer {
         return connector.getLocalPort();
     }
 
-    /** {@code http://HOST:PORT/}, the page, with the port really bound. */
     public URI uri() {
         return URI.create("http://" + options.host + ":" + port() + "/");
     }
 
-    /** {@code http://HOST:PORT/socket.io}, where Socket.IO clients connect. */
     public URI socketIoUri() {
         return URI.create("http://" + options.host + ":" + socketIoPort + PATH);
     }

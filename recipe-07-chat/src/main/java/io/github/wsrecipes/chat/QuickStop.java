@@ -3,6 +3,10 @@ package io.github.wsrecipes.chat;
 import java.lang.reflect.Field;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 
 import io.netty.channel.EventLoopGroup;
@@ -16,10 +20,15 @@ import io.netty.channel.EventLoopGroup;
  */
 final class QuickStop {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+
     private QuickStop() {
     }
 
+    /** Disconnects every socket (each hears {@code io server disconnect}), then stops the server quickly. */
     static void stop(SocketIOServer server) {
+        LOG.info("Stopping: disconnecting {} socket(s)", server.getAllClients().size());
+        server.getAllClients().forEach(SocketIOClient::disconnect);
         boolean started = false;
         for (String name : new String[] {"bossGroup", "workerGroup"}) {
             try {
