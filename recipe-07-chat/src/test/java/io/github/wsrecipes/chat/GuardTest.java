@@ -76,6 +76,18 @@ class GuardTest {
     }
 
     @Test
+    void aFrameOver64KibClosesOnlyItsOwnConnection() throws Exception {
+        try (TestClient flooder = TestClient.join(socketIo, "flooder"); TestClient bob = TestClient.join(socketIo, "bob")) {
+            flooder.emit("message", java.util.Map.of("message", "x".repeat(100_000)));
+
+            assertThat(flooder.first(io.socket.client.Socket.EVENT_DISCONNECT).args().get(0)).isIn("transport close", "transport error");
+            assertThat(bob.first("disconnected").data()).containsEntry("name", "flooder");
+            bob.roundTrip();
+            assertThat(bob.all("message")).isEmpty();
+        }
+    }
+
+    @Test
     void anotherPathIsRefused() throws Exception {
         assertThat(get("/other", null).statusCode()).isEqualTo(400);
     }
