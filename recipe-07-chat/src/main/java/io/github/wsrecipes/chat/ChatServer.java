@@ -1,0 +1,147 @@
+package io.github.wsrecipes.chat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+
+import io.netty.channel.ChannelFuture;
+
+/**
+ * Recipe 07 · a chat relay (listings 8-13, 8-14, the Socket.IO chat). The original, in short:
+ *
+ * <pre>
+ * var members = [];
+ * io.on('connection', function (socket) {
+ *   socket.on('joined', function (data) { members.push(data.name); socket.broadcast.emit('joined', data); });
+ *   socket.on('message', function (data) { socket.broadcast.emit('message', data); });
+ *   socket.on('disconnect', function () { socket.broadcast.emit('disconnected', …); });
+ * });
+ * </pre>
+ */
+public final class ChatServer {
+
+    static final String PATH = "/socket.io";
+    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+
+    private final Options options;
+    private Server server;
+    private ServerConnector connector;
+    private SocketIOServer socketIo;
+    private int socketIoPort;
+    private int binding; // the port being bound, for the error line
+
+    public ChatServer(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options();
+        options.parse(args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
+        System.out.println(options.config());
+        ChatServer recipe = new ChatServer(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(recipe::stop, "stop"));
+        try {
+            recipe.start();
+        } catch (IOException | UnresolvedAddressException e) {
+            System.err.println(cannotListen(options.host, recipe.binding, e));
+            System.exit(1);
+        }
+        recipe.readyLines().forEach(System.out::println);
+        recipe.server.join();
+    }
+
+    /** Builds both servers top to bottom, from the sockets to the chat. */
+    public void start() throws Exception {
+        // 1. The page server, bound now: a port in use fails here, and its real port joins the origin rule.
+        server = new Server(new QueuedThreadPool(16, 2));
+        connector = new ServerConnector(server);
+        connector.setHost(options.host);
+        connector.setPort(options.port);
+        connector.setReuseAddress(true);
+        connector.setIdleTimeout(10_000); // an unfinished HTTP request is cut after 10 s
+        server.addConnector(connector);
+        binding = options.port;
+        connector.open();
+
+        // 2. The Socket.IO server on its own port, with nothing a peer can make it hold on to.
+        Configuration config = RequestGuard.configuration(options.host, options.socketIoPort, PATH);
+        config.setJsonSupport(new UnknownEvents(Chat.EVENTS));
+        socketIo = new SocketIOServer(config);
+        socketIo.setPipelineFactory(new RequestGuard(new Origins(port(), options.allowedOrigins, options.allowAnyOrigin), PATH));
+
+        // 3. The chat on the default namespace: members, their history, their events.
+        new Chat(socketIo.getNamespace(""), new Members(), new History(options.history), options.quiet);
+        binding = options.socketIoPort;
+        ChannelFuture bound = (ChannelFuture) socketIo.startAsync();
+        if (!bound.awaitUninterruptibly().isSuccess()) {
+            connector.close();
+            throw new IOException(bound.cause()); // e.g. the Socket.IO port is in use
+        }
+        socketIoPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
+
+        // 4. The page: files from webroot/, the WebJars, and where the Socket.IO server listens.
+        server.setHandler(PageFiles.of(server, socketIoPort, PATH));
+        server.setStopTimeout(1_000);
+        server.start();
+    }
+
+    /** Ctrl+C: every socket hears a server disconnect, then both servers stop. */
+    public void stop() {
+        if (socketIo != null) {
+            QuickStop.stop(socketIo);
+        }
+        try {
+            if (server != null) {
+                server.stop();
+            }
+        } catch (Exception e) {
+            LOG.warn("Stopping the page server failed: {}", e.toString());
+        }
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public URI uri() {
+        return URI.create("http://" + options.host + ":" + port() + "/");
+    }
+
+    public URI socketIoUri() {
+        return URI.create("http://" + options.host + ":" + socketIoPort + PATH);
+    }
+
+    /** Open Socket.IO connections right now. */
+    public int clients() {
+        return socketIo.getAllClients().size();
+    }
+
+    List<String> readyLines() {
+        List<String> lines = new ArrayList<>(List.of("Listening on " + uri(), "Socket.IO on " + socketIoUri()));
+        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
+            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + port() + "/"));
+        }
+        return lines;
+    }
+
+    static String cannotListen(String host, int port, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
+        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
+    }
+}
