@@ -127,6 +127,31 @@ class WhiteboardPageTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theListingsOwnPageDrawsWithTheKitsPage() {
+        try (Chromium listing = Chromium.start(); Chromium kit = Chromium.start()) {
+            listing.open(board.uri().resolve("original.html").toString());
+            openBoard(kit);
+            await().atMost(PATIENCE).until(() -> "2".equals(text(kit, "people")));
+
+            // The listing's page: its canvas sits at the page's top left, so pageX/pageY are board coordinates.
+            listing.script("document.querySelector('#color').value = '#ff0000';");
+            Actions actions = new Actions(listing.driver()).moveToLocation(200, 150).clickAndHold();
+            for (int x = 250; x <= 600; x += 50) {
+                actions.moveToLocation(x, 150);
+            }
+            actions.release().perform();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(pixel(kit, 400, 150)).satisfies(WhiteboardPageTest::red));
+
+            kit.driver().findElement(By.cssSelector("#palette [aria-label=blue]")).click();
+            mouseStroke(kit, 200, 400, 400, 400, 600, 400);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat((List<Long>) listing.script(
+                    "return Array.from(document.querySelector('#canvas').getContext('2d').getImageData(300, 400, 1, 1).data);"))
+                    .satisfies(WhiteboardPageTest::blue));
+        }
+    }
+
+    @Test
     void thePageFitsA390PixelScreen() {
         try (Chromium page = Chromium.start()) {
             page.driver().manage().window().setSize(new Dimension(390, 844));
@@ -162,7 +187,7 @@ class WhiteboardPageTest {
     private static double[] canvasBox(Chromium chromium) {
         List<Number> box = (List<Number>) chromium.script("""
                 const board = document.querySelector('#board');
-                board.scrollIntoView({block: 'start'});
+                board.scrollIntoView({block: 'start', behavior: 'instant'}); // Pico scrolls smoothly otherwise
                 const r = board.getBoundingClientRect();
                 return [r.x, r.y, r.width / 800];""");
         return new double[] {box.get(0).doubleValue(), box.get(1).doubleValue(), box.get(2).doubleValue()};
