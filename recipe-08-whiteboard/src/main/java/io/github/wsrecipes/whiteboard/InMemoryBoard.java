@@ -3,8 +3,8 @@ package io.github.wsrecipes.whiteboard;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * The board of one server process. One lock orders everything: every peer sees the events in the
@@ -13,7 +13,8 @@ import java.util.Set;
  */
 final class InMemoryBoard implements Board {
 
-    private final Set<Backlog> peers = new LinkedHashSet<>();
+    // Copied on join and leave (rare), never on a send: a peer that fails while we iterate may leave at once.
+    private final Set<Backlog> peers = new CopyOnWriteArraySet<>();
     private final ArrayDeque<ByteBuffer> history = new ArrayDeque<>();
     private final int maxHistory;
 
