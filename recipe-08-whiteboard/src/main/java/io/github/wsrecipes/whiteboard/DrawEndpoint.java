@@ -1,0 +1,90 @@
+package io.github.wsrecipes.whiteboard;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One page's connection to the board: it is told its {@code socketid_N}, gets what was drawn so
+ * far, and each event it sends is checked, then relayed to everyone else; a refused one gets an
+ * error back and goes nowhere. Jetty needs endpoint classes to be public.
+ */
+public final class DrawEndpoint implements Session.Listener.AutoDemanding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DrawEndpoint.class);
+
+    private final Board board;
+    private final long id;
+    private final Options options;
+    private Session session;
+    private SocketAddress peer;
+    private Backlog backlog;
+
+    DrawEndpoint(Board board, long id, Options options) {
+        this.board = board;
+        this.id = id;
+        this.options = options;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        this.session = session;
+        this.peer = session.getRemoteSocketAddress();
+        this.backlog = new Backlog(session, options.maxBacklog, options.closeTimeout);
+        LOG.info("Connected: {} as socketid_{}", peer, id);
+        backlog.send("socketid_" + id); // the listing's greeting, word for word
+        board.join(backlog);
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        if (!options.quiet) {
+            LOG.info("Received Message: {}", PeerText.of(text));
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8); // the one encoding, relayed as it came
+        try {
+            String type = DrawEvent.check(utf8);
+            if (DrawEvent.CLEAR.equals(type)) {
+                LOG.info("Board cleared by socketid_{}", id);
+                board.clear(backlog, ByteBuffer.wrap(utf8));
+            } else {
+                board.draw(backlog, ByteBuffer.wrap(utf8));
+            }
+        } catch (DrawEvent.Invalid refused) {
+            LOG.info("Refused from {}: {}", peer, PeerText.of(refused.getMessage()));
+            backlog.send(DrawEvent.error(refused.getMessage()));
+        }
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        LOG.info("Received Binary Message of {} bytes from {}: closing, draw events are text", payload.remaining(), peer);
+        callback.succeed();
+        session.close(StatusCode.BAD_DATA, "binary messages are not draw events: send JSON text", Callback.NOOP);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        if (cause instanceof ClosedChannelException || cause instanceof EofException) {
+            return; // the peer vanished without a close frame: the close line reports 1006
+        }
+        LOG.info("Error on {}: {}", peer, PeerText.of(cause.toString()));
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        LOG.info("Disconnected: {} {} {}", peer, statusCode, PeerText.of(reason));
+        if (backlog != null) {
+            board.leave(backlog);
+        }
+        callback.succeed();
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.wsrecipes.whiteboard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recipe 08 · a whiteboard a whole class can draw on (listings 8-15 to 8-17). The listing's server:
+ * <pre>
+ * var connection = request.accept('draw-protocol', request.origin);
+ * connection.sendUTF('socketid_' + socketid);
+ * connection.on('message', function (message) {  // to everyone whose id differs from msg.socketid
+ *   for (var id in connections) if (id != JSON.parse(message.utf8Data).socketid) connections[id].sendUTF(message.utf8Data);
+ * });
+ * </pre>
+ * Here the connection, not the socketid a page claims, decides who hears an event; events are
+ * checked first, and a late joiner gets what was drawn before it came. */
+public final class WhiteboardServer {
+
+    static final String PROTOCOL = "draw-protocol";
+    private static final Logger LOG = LoggerFactory.getLogger(WhiteboardServer.class);
+
+    private final Options options;
+    private final Board board;
+    private final AtomicLong ids = new AtomicLong();
+    private Server server;
+    private ServerConnector connector;
+    private Origins origins;
+    private ServerWebSocketContainer websockets;
+
+    public WhiteboardServer(Options options) {
+        this.options = options;
+        this.board = new InMemoryBoard(options.history);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options();
+        options.parse(args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
+        System.out.println(options.config());
+        WhiteboardServer recipe = new WhiteboardServer(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(recipe::stop, "stop"));
+        try {
+            recipe.start();
+        } catch (IOException | UnresolvedAddressException e) {
+            System.err.println(cannotListen(options.host, options.port, e));
+            System.exit(1);
+        }
+        recipe.readyLines().forEach(System.out::println);
+        recipe.server.join();
+    }
+
+    /** Builds the server top to bottom, from the socket to the board. */
+    public void start() throws Exception {
+        // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
+        server = new Server(new QueuedThreadPool(16, 2));
+        connector = new ServerConnector(server);
+        connector.setHost(options.host);
+        connector.setPort(options.port);
+        connector.setReuseAddress(true);
+        connector.setIdleTimeout(10_000); // an unfinished HTTP request is cut after 10 s
+        server.addConnector(connector);
+        connector.open();
+
+        // 2. Upgrades on /: this machine's pages asking for draw-protocol become a DrawEndpoint on the board.
+        origins = new Origins(connector.getLocalPort(), options.allowedOrigins, options.allowAnyOrigin);
+        WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
+            // Past 1 KiB a message is answered with an error; past this limit it is not even read (1009).
+            container.setMaxFrameSize(options.maxMessageSize);
+            container.setMaxTextMessageSize(options.maxMessageSize);
+            container.setMaxBinaryMessageSize(options.maxMessageSize);
+            container.setIdleTimeout(Duration.ofMinutes(10));
+            container.addMapping("/", this::accept);
+        });
+        websockets = upgrades.getServerWebSocketContainer();
+
+        // 3. Every other request is a file: the page from webroot/, Pico CSS from its WebJar.
+        upgrades.setHandler(staticFiles());
+        server.setHandler(upgrades);
+
+        // 4. On stop, peers have the close timeout to answer the 1001 sent by stop().
+        server.setStopTimeout(options.closeTimeout);
+        connector.setShutdownIdleTimeout(options.closeTimeout);
+        server.start();
+    }
+
+    /** WebSocket-Node's {@code request} event: look at the upgrade, then accept it or answer 403. */
+    private Object accept(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        String peer = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        String refusal = !origins.allows(origin) ? "origin " + PeerText.of(origin) + " is not allowed"
+                : !request.hasSubProtocol(PROTOCOL) ? "subprotocol " + PeerText.of(String.valueOf(request.getSubProtocols()))
+                        + " is not acceptable, this server speaks " + PROTOCOL
+                : null;
+        if (refusal != null) {
+            LOG.warn("Rejected {}: {}", peer, refusal);
+            Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, refusal);
+            return null;
+        }
+        response.setAcceptedSubProtocol(PROTOCOL);
+        return new DrawEndpoint(board, ids.incrementAndGet(), options);
+    }
+
+    private ResourceHandler staticFiles() {
+        ResourceFactory resources = ResourceFactory.of(server);
+        ResourceHandler files = new ResourceHandler(); // the recipe's own folder (recipes may share one JVM), then the WebJars
+        files.setBaseResource(ResourceFactory.combine(
+                resources.newClassLoaderResource("webroot/recipe-08-whiteboard/"),
+                resources.newClassLoaderResource("META-INF/resources/")));
+        files.setDirAllowed(false);
+        files.setWelcomeFiles("index.html");
+        return files;
+    }
+
+    /** Ctrl+C: every open WebSocket gets 1001, then the server stops, waiting at most the close timeout. */
+    public void stop() {
+        if (websockets == null) {
+            return; // never started
+        }
+        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", clients());
+        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down",
+                org.eclipse.jetty.websocket.api.Callback.NOOP));
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the server failed: {}", e.toString());
+        }
+    }
+
+    /** {@code http://HOST:PORT/} with the port really bound. */
+    public URI uri() {
+        return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
+    }
+
+    /** Open WebSocket connections right now. */
+    public int clients() {
+        return websockets.getOpenSessions().size();
+    }
+
+    /** The ready line and, for a class on the LAN, the addresses to open from other machines. */
+    List<String> readyLines() {
+        List<String> lines = new ArrayList<>(List.of("Listening on " + uri()));
+        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
+            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + connector.getLocalPort() + "/"));
+        }
+        return lines;
+    }
+
+    static String cannotListen(String host, int port, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
+        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
+    }
+}
