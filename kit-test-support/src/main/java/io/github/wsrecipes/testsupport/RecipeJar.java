@@ -52,9 +52,9 @@ public final class RecipeJar implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts the module's runnable jar with these arguments (the test runs in the module's folder). */
+    /** Starts the module's runnable jar with these arguments (the tests run in kit-e2e, beside the module). */
     public static RecipeJar start(String module, String... args) throws IOException {
-        Path jar = Path.of("target", module + ".jar");
+        Path jar = Path.of("..", module, "target", module + ".jar");
         Assertions.assertTrue(Files.isRegularFile(jar), () -> jar + " is missing: it is built by 'mvn package'");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));

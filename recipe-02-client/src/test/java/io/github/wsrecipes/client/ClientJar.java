@@ -42,7 +42,7 @@ final class ClientJar implements AutoCloseable {
 
     static ClientJar start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", Path.of("target", "recipe-02-client.jar").toString(), EchoClient.class.getName()));
+                "-cp", Path.of("..", "recipe-02-client", "target", "recipe-02-client.jar").toString(), EchoClient.class.getName()));
         command.addAll(List.of(args));
         return new ClientJar(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

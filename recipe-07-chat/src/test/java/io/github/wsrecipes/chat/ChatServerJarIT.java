@@ -69,7 +69,7 @@ class ChatServerJarIT {
     @Test
     void theTerminalClientSaysWhatIsWrongAndExitsTwo() throws Exception {
         ProcessBuilder client = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", "target/recipe-07-chat.jar", "io.github.wsrecipes.chat.ChatClient", "--nope").redirectErrorStream(true);
+                "-cp", "../recipe-07-chat/target/recipe-07-chat.jar", "io.github.wsrecipes.chat.ChatClient", "--nope").redirectErrorStream(true);
         Process process = client.start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isEqualTo(2);
