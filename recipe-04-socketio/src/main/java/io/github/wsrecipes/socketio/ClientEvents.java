@@ -79,10 +79,8 @@ final class ClientEvents {
     }
 
     /**
-     * Node's {@code socket.disconnect()}. netty-socketio 2.0.14's only sends the packet and forgets the
-     * socket when the whole connection closes: while the client's other namespaces keep it open, it would
-     * stay in its rooms. Its last namespace is left to the close: a polling session must live until its
-     * next poll carries the packet.
+     * Node's {@code socket.disconnect()}: netty-socketio 2.0.14's leaves the socket in its rooms while the
+     * client's other namespaces keep the connection open. The last one waits for the close (a poll carries it).
      */
     private static void disconnect(SocketIOClient socket) {
         socket.disconnect();

@@ -1,26 +1,31 @@
 package io.github.wsrecipes.socketio;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.handler.PacketListener;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 
+import io.netty.channel.EventLoopGroup;
+
 /**
- * Works around netty-socketio 2.0.14 running the connect listeners of {@code /} before a Socket.IO
- * v4 client has asked to connect to it: the library connects every new Engine.IO connection to
- * {@code /} at once, while socket.io-client-java 2.1.2 buffers what arrives before its own CONNECT
- * is answered and replays it with the event name shifted into the arguments ({@code message}
- * arrives as {@code ("message", "Hi, from server")}).
- *
- * <p>So a connect listener call that does not answer the client's CONNECT packet (no {@code
- * PacketListener} on the call stack) steps back: the socket leaves the namespace's own room, which
- * is how netty-socketio remembers who is connected. When the CONNECT arrives, netty-socketio answers
- * it and runs the connect listeners again, now after the answer, as in Node. Engine.IO 3 clients
- * (the browser's socket.io 2.x) get their answer first and pass straight through.
+ * netty-socketio 2.0.14's connects and stop, made Node's. The library connects every new Engine.IO
+ * connection to {@code /} before a v4 client asks, and socket.io-client-java 2.1.2 replays what
+ * arrives before its CONNECT is answered with the event name shifted into the arguments. So a
+ * connect listener call that does not answer a CONNECT packet (no {@code PacketListener} on the
+ * stack) steps back: the socket leaves the namespace's own room, netty-socketio's list of who is
+ * connected, and the listeners run again after the answer. Engine.IO 3 clients pass straight through.
  */
 final class ConnectGate {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectGate.class);
     private static final String CONNECTED = "connect-gate:connected";
-    private static final String CONNECT_PACKET_HANDLER = PacketListener.class.getName();
 
     private ConnectGate() {
     }
@@ -30,7 +35,7 @@ final class ConnectGate {
         if (!connectedEarly(client)) {
             return false;
         }
-        if (answersConnectPacket()) {
+        if (StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().equals(PacketListener.class.getName())))) {
             client.set(CONNECTED, Boolean.TRUE);
             return false;
         }
@@ -48,26 +53,43 @@ final class ConnectGate {
         return wasConnected;
     }
 
-    /**
-     * True for a socket netty-socketio has put in the namespace's room before its CONNECT: a broadcast
-     * to the namespace leaves it out (else it would arrive garbled before the connect).
-     */
+    /** In the namespace's room before its CONNECT: a broadcast leaves it out (else it arrives garbled). */
     static boolean pending(SocketIOClient client) {
         return connectedEarly(client) && !client.has(CONNECTED);
     }
 
     /** Everyone but this socket and the pending ones: {@code socket.broadcast}. */
-    static java.util.function.Predicate<SocketIOClient> allBut(SocketIOClient socket) {
+    static Predicate<SocketIOClient> allBut(SocketIOClient socket) {
         return other -> other.getSessionId().equals(socket.getSessionId()) || pending(other);
     }
 
-    /** Only {@code /} connects clients early, and only Engine.IO 4 clients mind. */
     private static boolean connectedEarly(SocketIOClient client) {
         return client.getNamespace().getName().isEmpty() && client.getEngineIOVersion() == EngineIOVersion.V4;
     }
 
-    private static boolean answersConnectPacket() {
-        return StackWalker.getInstance()
-                .walk(frames -> frames.anyMatch(frame -> frame.getClassName().equals(CONNECT_PACKET_HANDLER)));
+    /** Every socket connected to a namespace, over all of them. */
+    static List<SocketIOClient> sockets(SocketIOServer io) {
+        return io.getAllNamespaces().stream().flatMap(ns -> ClientEvents.everyone(ns).getClients().stream()).toList();
+    }
+
+    /**
+     * The library's {@code stop()} tells no socket and waits Netty's 2 s quiet period twice. Here every
+     * socket hears "io server disconnect" first, then its private event loop groups stop with no quiet
+     * period (queued tasks, such as those packets, still run).
+     */
+    static void stop(SocketIOServer io, long timeoutMillis) {
+        List<SocketIOClient> sockets = sockets(io);
+        LOG.info("Stopping: disconnecting {} socket(s)", sockets.size());
+        sockets.forEach(SocketIOClient::disconnect);
+        for (String name : new String[] {"bossGroup", "workerGroup"}) {
+            try {
+                var field = SocketIOServer.class.getDeclaredField(name);
+                field.setAccessible(true);
+                ((EventLoopGroup) field.get(io)).shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (ReflectiveOperationException | RuntimeException renamed) {
+                // fields renamed in another netty-socketio: its own stop() still works, only slower
+            }
+        }
+        io.stop();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -21,10 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * The chapter's page as a Java program: connects to {@code /}, {@code /custom-namespace} and
- * {@code /users} over one connection and prints what arrives, as the browser console showed it.
- */
+/** The chapter's page as a Java program: prints what arrives, as the browser console showed it. */
 @Command(name = "console-client", mixinStandardHelpOptions = true, versionProvider = Options.ManifestVersion.class,
         description = "Connects to /, /custom-namespace and /users of recipe 04's Socket.IO server and prints what arrives.")
 public final class ConsoleClient implements AutoCloseable {
@@ -45,7 +43,7 @@ public final class ConsoleClient implements AutoCloseable {
     @Option(names = "--websocket-only", description = "skip HTTP long-polling and start with WebSocket")
     boolean websocketOnly;
 
-    private final List<Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(NAMESPACES.size());
     private volatile boolean failed;
 
@@ -67,7 +65,6 @@ public final class ConsoleClient implements AutoCloseable {
         System.exit(client.failed ? 1 : 0);
     }
 
-    /** Connects every namespace; every line a learner should see goes to {@code out}. */
     void connect(Consumer<String> out) {
         IO.Options options = IO.Options.builder()
                 .setPath(path)

@@ -1,5 +1,7 @@
 package io.github.wsrecipes.socketio;
 
+import java.io.IOException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -62,12 +64,8 @@ public final class Options {
     }
 
     private void validate(CommandLine cli) {
-        for (int value : new int[] {port, socketIoPort}) {
-            if (value < 0 || value > 65_535) {
-                String flag = value == port ? "--port" : "--socketio-port";
-                throw new ParameterException(cli, flag + " must be from 0 (any free port) to 65535, not " + value);
-            }
-        }
+        checkPort(cli, "--port", port);
+        checkPort(cli, "--socketio-port", socketIoPort);
         if (tickMillis <= 0) {
             throw new ParameterException(cli, "--tick must be more than 0 ms, not " + tickMillis);
         }
@@ -80,6 +78,12 @@ public final class Options {
         }
     }
 
+    private static void checkPort(CommandLine cli, String flag, int value) {
+        if (value < 0 || value > 65_535) {
+            throw new ParameterException(cli, flag + " must be from 0 (any free port) to 65535, not " + value);
+        }
+    }
+
     /** The effective configuration, as start-up prints it. */
     String config() {
         return "Config: host=" + host + ", port=" + port + ", socketIoPort=" + socketIoPort + ", path=" + path
@@ -88,14 +92,14 @@ public final class Options {
                 + ", maxSessions=" + maxSessions + ", quiet=" + quiet;
     }
 
-    /** A port in use or an unknown host, said the kit's way. */
-    java.io.IOException cannotListen(int onPort, Throwable e) {
+    /** A port in use or a host that does not resolve: one line a learner can act on. */
+    IOException cannotListen(int onPort, Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }
-        String reason = cause instanceof java.nio.channels.UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return new java.io.IOException("Cannot listen on " + host + ":" + onPort + ": " + reason
+        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
+        return new IOException("Cannot listen on " + host + ":" + onPort + ": " + reason
                 + ". Is another recipe running? --port 0 picks a free port.", e);
     }
 

@@ -14,11 +14,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which web pages may talk to the Socket.IO server: Node's {@code io.origins(…)}. A browser sends
- * {@code Origin} but never blocks the answer, so the server refuses foreign pages itself. By default:
- * the pages of the kit's recipes (ports 8080 to 8088 and the page server's own) loaded from any of
- * this machine's names or addresses; {@code --origins} replaces that with its own list. An Origin that
- * only matches the request's {@code Host} is not enough: under DNS rebinding both carry a foreign name.
+ * Node's {@code io.origins(…)}: a browser never blocks the answer, so the server refuses foreign pages.
+ * By default the kit's recipe pages (ports 8080 to 8088 and the page server's) from this machine's own
+ * names; {@code --origins} replaces that. Matching Host is not enough: DNS rebinding forges both.
  */
 final class Origins {
 
@@ -57,7 +55,15 @@ final class Origins {
         }
     }
 
-    /** The IPv4 addresses other machines on the LAN can use, for the {@code Open http://…} lines. */
+    /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
+    static List<String> openLines(String host, int port) {
+        if (!"0.0.0.0".equals(host) && !"::".equals(host)) {
+            return List.of();
+        }
+        return lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList();
+    }
+
+    /** The addresses other machines on the LAN can use. */
     static List<String> lanAddresses() {
         return interfaceAddresses().stream().filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
                 .map(InetAddress::getHostAddress).sorted().toList();

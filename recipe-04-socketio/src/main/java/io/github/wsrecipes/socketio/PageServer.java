@@ -1,20 +1,22 @@
 package io.github.wsrecipes.socketio;
 
 import java.io.IOException;
+import java.nio.channels.UnresolvedAddressException;
 
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The chapter's first server: the page on its own port, apart from the Socket.IO server. It serves
- * {@code webroot/recipe-04-socketio/}, the WebJars (Pico CSS, the browser client) and {@code
- * /socket-io.json}, which tells the page where the Socket.IO server listens.
+ * The chapter's first server, apart from the Socket.IO one: the page, the WebJars (Pico CSS, the
+ * browser client) and {@code /socket-io.json}, which tells the page where the Socket.IO server listens.
  */
 final class PageServer {
 
@@ -30,7 +32,7 @@ final class PageServer {
         server.addConnector(connector);
         try {
             connector.open();
-        } catch (IOException | java.nio.channels.UnresolvedAddressException e) {
+        } catch (IOException | UnresolvedAddressException e) {
             throw options.cannotListen(options.port, e);
         }
     }
@@ -50,7 +52,7 @@ final class PageServer {
         String address = "{\"port\":" + socketIoPort + ",\"path\":\"" + socketIoPath + "\"}"; // Options checks the path
         Handler socketIoJson = new Handler.Abstract.NonBlocking() {
             @Override
-            public boolean handle(Request request, org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback) {
+            public boolean handle(Request request, Response response, Callback callback) {
                 if (!"/socket-io.json".equals(Request.getPathInContext(request))) {
                     return false;
                 }

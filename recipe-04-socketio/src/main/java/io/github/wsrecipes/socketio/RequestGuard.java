@@ -20,13 +20,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
- * Every request to the Socket.IO server passes here before netty-socketio sees it, and every error
- * it leaves unhandled ends here: a bad request gets an HTTP error and is closed, with one log line.
- *
- * <p>netty-socketio 2.0.14 checks the origin only when a session opens: a poll with a live {@code sid}
- * from a foreign page would be answered, with CORS headers for that page. A request it cannot parse
- * ({@code GET /%}, a {@code sid} that is no UUID) raises an exception nobody answers: the connection
- * stays open, and the log gets a stack trace. A client that stops reading is closed once 1 MiB waits for it.
+ * Every request to the Socket.IO server passes here first: netty-socketio 2.0.14 checks the origin only
+ * when a session opens (a foreign page's poll with a live {@code sid} would be answered), and leaves a
+ * request it cannot parse ({@code GET /%}, a {@code sid} that is no UUID) open with a stack trace. Those
+ * get an HTTP error, a close and one log line; a client that stops reading is closed once 1 MiB waits.
  */
 final class RequestGuard extends SocketIOChannelInitializer {
 

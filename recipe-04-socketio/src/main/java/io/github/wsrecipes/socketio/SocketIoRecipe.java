@@ -5,7 +5,6 @@ import static io.github.wsrecipes.socketio.ClientEvents.everyone;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -61,17 +60,17 @@ public final class SocketIoRecipe {
             System.err.println(e.getMessage()); // Cannot listen on HOST:PORT: …
             System.exit(1);
         }
-        recipe.readyLines().forEach(System.out::println);
+        System.out.println("Listening on " + recipe.uri());
+        System.out.println("Socket.IO on " + recipe.socketIoUri());
+        Origins.openLines(options.host, recipe.pages.port()).forEach(System.out::println);
         Thread.currentThread().join();
     }
 
-    /** Builds both servers top to bottom, in the order of the chapter. */
     public void start() throws Exception {
         // 1. The page server: the page, Pico CSS and the browser client; bound now, so port 0 gets its number.
         pages = new PageServer(options);
         // 2. The Socket.IO server on its own port and path; io.origins on every request, io.use on every handshake.
-        io = new SocketIOServer(Limits.of(options.host, options.socketIoPort, options.path,
-                new Middleware(options.token, options.maxSessions, () -> io.getAllClients().size())));
+        io = new SocketIOServer(Middleware.config(options, () -> io.getAllClients().size()));
         io.setPipelineFactory(new RequestGuard(new Origins(pages.port(), options.origins), options.path));
         // 3. io.on('connection'): the default namespace '/'.
         chapterNamespace(io.getNamespace(""), "Hi, from server");
@@ -119,7 +118,7 @@ public final class SocketIoRecipe {
     public void stop() {
         ticks.shutdownNow();
         if (io != null) {
-            SlowStop.stop(io, 1_000); // every socket hears "io server disconnect" first
+            ConnectGate.stop(io, 1_000);
             pages.stop();
         }
     }
@@ -134,15 +133,6 @@ public final class SocketIoRecipe {
 
     /** Sockets connected right now, over every namespace. */
     public int clients() {
-        return SlowStop.sockets(io).size();
-    }
-
-    /** The ready lines and, for a class on the LAN, the addresses to open from other machines. */
-    List<String> readyLines() {
-        List<String> lines = new ArrayList<>(List.of("Listening on " + uri(), "Socket.IO on " + socketIoUri()));
-        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
-            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + pages.port() + "/"));
-        }
-        return lines;
+        return ConnectGate.sockets(io).size();
     }
 }
