@@ -51,13 +51,11 @@ public final class DrawEndpoint implements Session.Listener.AutoDemanding {
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8); // the one encoding, relayed as it came
         try {
-            String type = DrawEvent.check(utf8);
-            if (DrawEvent.CLEAR.equals(type)) {
+            boolean clear = DrawEvent.CLEAR.equals(DrawEvent.check(utf8));
+            if (clear) {
                 LOG.info("Board cleared by socketid_{}", id);
-                board.clear(backlog, ByteBuffer.wrap(utf8));
-            } else {
-                board.draw(backlog, ByteBuffer.wrap(utf8));
             }
+            board.draw(backlog, ByteBuffer.wrap(utf8), clear);
         } catch (DrawEvent.Invalid refused) {
             LOG.info("Refused from {}: {}", peer, PeerText.of(refused.getMessage()));
             backlog.send(DrawEvent.error(refused.getMessage()));
