@@ -23,8 +23,9 @@ final class Board {
         this.maxHistory = maxHistory;
     }
 
-    /** A new peer: first what was drawn so far, then every event from now on. */
-    synchronized void join(Backlog peer) {
+    /** A new peer: its greeting, what was drawn so far, then every event from now on. */
+    synchronized void join(Backlog peer, String greeting) {
+        peer.send(greeting);
         history.forEach(peer::send);
         peers.add(peer);
         sendPeople();

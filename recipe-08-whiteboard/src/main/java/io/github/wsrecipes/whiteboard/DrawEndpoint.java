@@ -40,8 +40,8 @@ public final class DrawEndpoint implements Session.Listener.AutoDemanding {
         this.peer = session.getRemoteSocketAddress();
         this.backlog = new Backlog(session, options.maxBacklog, options.closeTimeout);
         LOG.info("Connected: {} as socketid_{}", peer, id);
-        backlog.send("socketid_" + id); // the listing's greeting, word for word
-        board.join(backlog);
+        // The listing's greeting, word for word, sent by the board: a page that has its id hears every later event.
+        board.join(backlog, "socketid_" + id);
     }
 
     @Override

@@ -68,8 +68,8 @@ public final class WhiteboardServer {
 
     /** Builds the server top to bottom, from the socket to the board. */
     public void start() throws Exception {
-        // 0. Jackson builds its parser and node factories on first use: now, not on the first stroke.
-        DrawEvent.check("{\"type\":\"clear\"}".getBytes(StandardCharsets.UTF_8));
+        // 0. Jackson loads its parser and node classes on first use (seconds on a busy machine): now, not on the first stroke.
+        DrawEvent.check("{\"type\":\"mousedown\",\"strokeStyle\":\"red\",\"lineWidth\":1,\"pageX\":0,\"pageY\":0}".getBytes(StandardCharsets.UTF_8));
 
         // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
         server = new Server(new QueuedThreadPool(16, 2));
