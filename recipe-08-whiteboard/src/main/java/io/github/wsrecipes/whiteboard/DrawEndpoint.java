@@ -40,8 +40,8 @@ public final class DrawEndpoint implements Session.Listener.AutoDemanding {
         this.peer = session.getRemoteSocketAddress();
         this.backlog = new Backlog(session, options.maxBacklog, options.closeTimeout);
         LOG.info("Connected: {} as socketid_{}", peer, id);
-        backlog.send("socketid_" + id); // the listing's greeting, word for word
-        board.join(backlog);
+        // The listing's greeting, word for word, sent by the board: a page that has its id hears every later event.
+        board.join(backlog, "socketid_" + id);
     }
 
     @Override
@@ -51,13 +51,11 @@ public final class DrawEndpoint implements Session.Listener.AutoDemanding {
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8); // the one encoding, relayed as it came
         try {
-            String type = DrawEvent.check(utf8);
-            if (DrawEvent.CLEAR.equals(type)) {
+            boolean clear = DrawEvent.CLEAR.equals(DrawEvent.check(utf8));
+            if (clear) {
                 LOG.info("Board cleared by socketid_{}", id);
-                board.clear(backlog, ByteBuffer.wrap(utf8));
-            } else {
-                board.draw(backlog, ByteBuffer.wrap(utf8));
             }
+            board.draw(backlog, ByteBuffer.wrap(utf8), clear);
         } catch (DrawEvent.Invalid refused) {
             LOG.info("Refused from {}: {}", peer, PeerText.of(refused.getMessage()));
             backlog.send(DrawEvent.error(refused.getMessage()));

@@ -3,24 +3,19 @@ package io.github.wsrecipes.whiteboard;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
@@ -47,12 +42,11 @@ public final class WhiteboardServer {
     private final AtomicLong ids = new AtomicLong();
     private Server server;
     private ServerConnector connector;
-    private Origins origins;
     private ServerWebSocketContainer websockets;
 
     public WhiteboardServer(Options options) {
         this.options = options;
-        this.board = new InMemoryBoard(options.history);
+        this.board = new Board(options.history);
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,15 +58,19 @@ public final class WhiteboardServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(cannotListen(options.host, options.port, e));
+            System.err.println(options.cannotListen(e));
             System.exit(1);
         }
-        recipe.readyLines().forEach(System.out::println);
+        System.out.println("Listening on " + recipe.uri());
+        Origins.openLines(options.host, recipe.port()).forEach(System.out::println);
         recipe.server.join();
     }
 
     /** Builds the server top to bottom, from the socket to the board. */
     public void start() throws Exception {
+        // 0. Jackson loads its parser and node classes on first use (seconds on a busy machine): now, not on the first stroke.
+        DrawEvent.check("{\"type\":\"mousedown\",\"strokeStyle\":\"red\",\"lineWidth\":1,\"pageX\":0,\"pageY\":0}".getBytes(StandardCharsets.UTF_8));
+
         // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
         server = new Server(new QueuedThreadPool(16, 2));
         connector = new ServerConnector(server);
@@ -84,14 +82,14 @@ public final class WhiteboardServer {
         connector.open();
 
         // 2. Upgrades on /: this machine's pages asking for draw-protocol become a DrawEndpoint on the board.
-        origins = new Origins(connector.getLocalPort(), options.allowedOrigins, options.allowAnyOrigin);
+        Origins origins = new Origins(port(), options.allowedOrigins, options.allowAnyOrigin);
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
             // Past 1 KiB a message is answered with an error; past this limit it is not even read (1009).
             container.setMaxFrameSize(options.maxMessageSize);
             container.setMaxTextMessageSize(options.maxMessageSize);
             container.setMaxBinaryMessageSize(options.maxMessageSize);
             container.setIdleTimeout(Duration.ofMinutes(10));
-            container.addMapping("/", this::accept);
+            container.addMapping("/", new UpgradeCheck(origins, PROTOCOL, () -> new DrawEndpoint(board, ids.incrementAndGet(), options)));
         });
         websockets = upgrades.getServerWebSocketContainer();
 
@@ -103,23 +101,6 @@ public final class WhiteboardServer {
         server.setStopTimeout(options.closeTimeout);
         connector.setShutdownIdleTimeout(options.closeTimeout);
         server.start();
-    }
-
-    /** WebSocket-Node's {@code request} event: look at the upgrade, then accept it or answer 403. */
-    private Object accept(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-        String peer = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        String refusal = !origins.allows(origin) ? "origin " + PeerText.of(origin) + " is not allowed"
-                : !request.hasSubProtocol(PROTOCOL) ? "subprotocol " + PeerText.of(String.valueOf(request.getSubProtocols()))
-                        + " is not acceptable, this server speaks " + PROTOCOL
-                : null;
-        if (refusal != null) {
-            LOG.warn("Rejected {}: {}", peer, refusal);
-            Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, refusal);
-            return null;
-        }
-        response.setAcceptedSubProtocol(PROTOCOL);
-        return new DrawEndpoint(board, ids.incrementAndGet(), options);
     }
 
     private ResourceHandler staticFiles() {
@@ -138,9 +119,9 @@ public final class WhiteboardServer {
         if (websockets == null) {
             return; // never started
         }
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", clients());
-        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down",
-                org.eclipse.jetty.websocket.api.Callback.NOOP));
+        Collection<Session> open = websockets.getOpenSessions();
+        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
+        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
         try {
             server.stop();
         } catch (Exception e) {
@@ -148,31 +129,17 @@ public final class WhiteboardServer {
         }
     }
 
+    public int port() {
+        return connector.getLocalPort();
+    }
+
     /** {@code http://HOST:PORT/} with the port really bound. */
     public URI uri() {
-        return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
+        return URI.create("http://" + options.host + ":" + port() + "/");
     }
 
     /** Open WebSocket connections right now. */
     public int clients() {
         return websockets.getOpenSessions().size();
-    }
-
-    /** The ready line and, for a class on the LAN, the addresses to open from other machines. */
-    List<String> readyLines() {
-        List<String> lines = new ArrayList<>(List.of("Listening on " + uri()));
-        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
-            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + connector.getLocalPort() + "/"));
-        }
-        return lines;
-    }
-
-    static String cannotListen(String host, int port, Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
     }
 }
