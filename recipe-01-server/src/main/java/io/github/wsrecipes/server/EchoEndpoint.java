@@ -91,10 +91,8 @@ public abstract class EchoEndpoint implements Session.Listener {
     }
 
     /**
-     * Whole messages. fragmentOutgoingMessages / fragmentationThreshold: an echo over the threshold goes out
-     * in frames of at most that many bytes (Jetty itself splits only at its max frame size, also the incoming
-     * limit). One frame at a time, the next when the last is written: under a bound on Jetty's outgoing queue
-     * ({@code setMaxOutgoingFrames}) frames queued all at once past it would fail, and half a message go out.
+     * Whole messages; an echo over fragmentationThreshold goes out in frames of that many bytes at most (Jetty
+     * splits only at its max frame size), one at a time: frames queued at once past a bound on Jetty's queue fail.
      */
     public static final class Messages extends EchoEndpoint {
         private final int frameSize;
