@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * WebSocket-Node's keepalive, which Jetty lacks: a ping every interval; a peer silent for the grace
- * period after it is dropped (or only reported). useNativeKeepalive: the kernel's TCP probes instead.
+ * WebSocket-Node's keepalive of one connection, which Jetty lacks: a ping every interval; a peer silent
+ * for the grace period after one is dropped (or only reported). useNativeKeepalive: TCP probes instead.
  */
 final class Keepalive {
 
@@ -25,10 +25,14 @@ final class Keepalive {
 
     private final Options options;
     private final Scheduler scheduler;
+    private final Session session;
+    private volatile long heardAt = System.nanoTime();
 
-    Keepalive(Options options, Scheduler scheduler) {
+    Keepalive(Options options, Scheduler scheduler, Session session) {
         this.options = options;
         this.scheduler = scheduler;
+        this.session = session;
+        scheduler.schedule(this::ping, options.keepaliveInterval, MILLISECONDS);
     }
 
     /** A connector whose sockets send TCP keepalive probes, the first after the interval, when useNativeKeepalive asks. */
@@ -49,43 +53,22 @@ final class Keepalive {
         };
     }
 
-    /** The keepalive of one connection. */
-    final class Watch {
-        private final Session session;
-        private volatile Scheduler.Task nextPing;
-        private volatile Scheduler.Task deadline;
+    /** Any frame from the peer, a pong above all, proves it is still there. */
+    void heard() {
+        heardAt = System.nanoTime();
+    }
 
-        Watch(Session session) {
-            this.session = session;
-            this.nextPing = scheduler.schedule(this::ping, options.keepaliveInterval, MILLISECONDS);
+    private void ping() {
+        if (session.isOpen()) {
+            long sentAt = System.nanoTime(); // before the send: on loopback the pong can be back before sendPing returns
+            session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+            scheduler.schedule(() -> check(sentAt), options.keepaliveGracePeriod, MILLISECONDS);
+            scheduler.schedule(this::ping, options.keepaliveInterval, MILLISECONDS);
         }
+    }
 
-        /** Any frame from the peer, a pong above all, proves it is still there; a closed one is no longer watched. */
-        void heard(boolean open) {
-            Scheduler.Task pending = deadline;
-            deadline = null;
-            if (pending != null) {
-                pending.cancel();
-            }
-            if (!open) {
-                nextPing.cancel();
-            }
-        }
-
-        private void ping() {
-            if (!session.isOpen()) {
-                return;
-            }
-            if (deadline == null) { // else the last ping is still unanswered: its grace period decides
-                // Deadline first: on loopback the pong can be back before sendPing returns.
-                deadline = scheduler.schedule(this::missed, options.keepaliveGracePeriod, MILLISECONDS);
-                session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
-            }
-            nextPing = scheduler.schedule(this::ping, options.keepaliveInterval, MILLISECONDS);
-        }
-
-        private void missed() {
-            deadline = null;
+    private void check(long sentAt) {
+        if (heardAt - sentAt < 0 && session.isOpen()) {
             boolean drop = options.dropConnectionOnKeepaliveTimeout;
             LOG.warn("Keepalive: no pong from {} within {} ms, {}", session.getRemoteSocketAddress(),
                     options.keepaliveGracePeriod, drop ? "dropping the connection" : "connection kept");

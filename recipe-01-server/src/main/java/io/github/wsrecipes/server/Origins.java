@@ -16,11 +16,9 @@ import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which web pages may open a WebSocket here. A browser sends {@code Origin} with every upgrade but
- * never blocks the answer, so the server refuses foreign pages itself. Allowed: the pages of the
- * kit's recipes (ports 8080 to 8088 and this server's own) loaded from any of this machine's names
- * or addresses, and each {@code --allowed-origin}. An Origin that only matches the {@code Host}
- * header is not enough: under DNS rebinding a foreign name points here and both carry it.
+ * Which web pages may open a WebSocket here: the kit's pages (ports 8080 to 8088 and this server's own)
+ * from any of this machine's names or addresses, and each {@code --allowed-origin}. Never "Origin equals
+ * Host": under DNS rebinding a foreign name points here and both carry it.
  */
 final class Origins {
 
@@ -54,7 +52,14 @@ final class Origins {
         }
     }
 
-    /** The addresses other machines on the LAN can use, for the {@code Open http://…} lines. */
+    /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
+    static List<String> openLines(String host, int port) {
+        if (!"0.0.0.0".equals(host) && !"::".equals(host)) {
+            return List.of();
+        }
+        return lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList();
+    }
+
     static List<String> lanAddresses() {
         return interfaceAddresses().stream()
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())

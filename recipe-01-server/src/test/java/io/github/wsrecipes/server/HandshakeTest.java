@@ -8,6 +8,6 @@ class HandshakeTest {
 
     @Test
     void acceptValueMatchesTheSampleOfRfc6455() {
-        assertThat(Handshake.acceptFor("dGhlIHNhbXBsZSBub25jZQ==")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+        assertThat(UpgradeCheck.acceptFor("dGhlIHNhbXBsZSBub25jZQ==")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
     }
 }
