@@ -16,9 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one client has been sent but not yet taken: bytes handed to Jetty and not yet written to
- * its socket, counted up before each send and down in the send's callback. A client that stops
- * reading makes it grow; past the bound the client is closed with 1013 instead of growing the heap.
+ * What one client has been sent but not yet taken: counted up before each send, down in its callback.
+ * Past the bound the client is closed with 1013 instead of growing the heap.
  */
 final class Backlog {
 

@@ -17,9 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recipe's one timer and the open clients it pushes to. Every interval it encodes the status
- * once and hands the same bytes to each client's {@link Backlog}, then the original's {@code ping}.
- * One thread however many clients connect; a client that is gone is no longer in the map.
+ * The one timer and the open clients it pushes to: one thread however many connect. Every interval
+ * it encodes the status once and hands the same bytes to each client's {@link Backlog}, then {@code ping}.
  */
 final class Ticker implements ClientEndpoint.Clients {
 
