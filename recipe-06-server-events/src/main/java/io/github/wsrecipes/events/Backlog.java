@@ -1,7 +1,6 @@
 package io.github.wsrecipes.events;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,9 +46,9 @@ final class Backlog {
     }
 
     /** 1013 says why; a client that reads nothing never takes that frame either, so cut it after the close timeout. */
-    void closeFull(ScheduledExecutorService timer, Duration closeTimeout) {
+    void closeFull(ScheduledExecutorService timer, long closeTimeoutMs) {
         LOG.warn("Closing {}: backlog full, {} bytes unread (--max-backlog {})", session.getRemoteSocketAddress(), queued.get(), max);
         session.close(StatusCode.TRY_AGAIN_LATER, "backlog full: you are not reading", org.eclipse.jetty.websocket.api.Callback.NOOP);
-        timer.schedule(session::disconnect, closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(session::disconnect, closeTimeoutMs, TimeUnit.MILLISECONDS);
     }
 }

@@ -3,7 +3,6 @@ package io.github.wsrecipes.events;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +42,7 @@ final class Ticker implements ClientEndpoint.Clients {
         clients.forEach((session, backlog) -> {
             if (!backlog.send(status) || !backlog.send(PING)) {
                 clients.remove(session); // no more pushes to a client that does not read
-                backlog.closeFull(timer, Duration.ofMillis(options.closeTimeout));
+                backlog.closeFull(timer, options.closeTimeout);
             }
         });
         if (!options.quiet) {
