@@ -1,7 +1,6 @@
 package io.github.wsrecipes.events;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,9 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one client has been sent but not yet taken: bytes handed to Jetty and not yet written to
- * its socket, counted up before each send and down in the send's callback. A client that stops
- * reading makes it grow; past the bound the client is closed with 1013 instead of growing the heap.
+ * What one client has been sent but not yet taken: counted up before each send, down in its callback.
+ * Past the bound the client is closed with 1013 instead of growing the heap.
  */
 final class Backlog {
 
@@ -48,9 +46,9 @@ final class Backlog {
     }
 
     /** 1013 says why; a client that reads nothing never takes that frame either, so cut it after the close timeout. */
-    void closeFull(ScheduledExecutorService timer, Duration closeTimeout) {
+    void closeFull(ScheduledExecutorService timer, long closeTimeoutMs) {
         LOG.warn("Closing {}: backlog full, {} bytes unread (--max-backlog {})", session.getRemoteSocketAddress(), queued.get(), max);
         session.close(StatusCode.TRY_AGAIN_LATER, "backlog full: you are not reading", org.eclipse.jetty.websocket.api.Callback.NOOP);
-        timer.schedule(session::disconnect, closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(session::disconnect, closeTimeoutMs, TimeUnit.MILLISECONDS);
     }
 }

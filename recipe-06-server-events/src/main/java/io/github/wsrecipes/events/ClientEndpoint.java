@@ -8,9 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client's connection, as the original's {@code connection.on('message')}: it logs what the
- * client sends and tells {@link Clients} when it comes and goes; the pushes come from the one
- * timer, never from here. Jetty needs endpoint classes to be public.
+ * One client's connection, as the original's {@code connection.on('message')}: it logs what the client
+ * sends and tells {@link Clients} when it comes and goes. Jetty needs endpoint classes to be public.
  */
 public final class ClientEndpoint implements Session.Listener.AutoDemanding {
 

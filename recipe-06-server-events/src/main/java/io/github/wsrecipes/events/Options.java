@@ -1,6 +1,5 @@
 package io.github.wsrecipes.events;
 
-import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The command line of recipe 06, the same shape as every recipe's: what it reads and what it prints. */
+/** The command line of recipe 06, the same shape as every recipe's. */
 @Command(name = "recipe-06-server-events", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = Options.ManifestVersion.class,
         description = "Pushes the server's status to every open WebSocket from one timer, and charts it in a page (listing 8-12).")
@@ -86,16 +85,7 @@ public final class Options {
                 + ", interval=" + interval + ", maxBacklog=" + maxBacklog + ", broken=" + broken + ", closeTimeout=" + closeTimeout + ", quiet=" + quiet;
     }
 
-    /** The ready line and, for a class on the LAN, the addresses to open from other machines. */
-    List<String> readyLines(URI uri) {
-        List<String> lines = new ArrayList<>(List.of("Listening on " + uri));
-        if ("0.0.0.0".equals(host) || "::".equals(host)) {
-            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + uri.getPort() + "/"));
-        }
-        return lines;
-    }
-
-    /** Why start() could not listen, worded the same in every recipe (no stack trace for what a user typed). */
+    /** A port in use or a host that does not resolve: one line a learner can act on. */
     String cannotListen(Exception e) {
         Throwable cause = e;
         while (cause.getCause() != null) {

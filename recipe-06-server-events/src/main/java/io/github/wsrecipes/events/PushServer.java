@@ -1,26 +1,20 @@
 package io.github.wsrecipes.events;
 
-import static org.eclipse.jetty.websocket.api.Callback.NOOP;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
@@ -65,10 +59,12 @@ public final class PushServer {
             System.err.println(options.cannotListen(e));
             System.exit(1);
         }
-        options.readyLines(recipe.uri()).forEach(System.out::println);
+        System.out.println("Listening on " + recipe.uri());
+        Origins.openLines(options.host, recipe.port()).forEach(System.out::println);
         recipe.server.join();
     }
 
+    /** Builds the server top to bottom, from the socket to the one timer's pushes. */
     public void start() throws Exception {
         // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
         server = new Server(new QueuedThreadPool(16, 2));
@@ -85,22 +81,19 @@ public final class PushServer {
         clients = options.broken ? new TimerPerConnection(options.interval) : new Ticker(options);
 
         // 3. Upgrades on /: this machine's pages asking for echo-protocol become a ClientEndpoint.
-        Origins origins = new Origins(connector.getLocalPort(), options.allowedOrigins, options.allowAnyOrigin);
+        Origins origins = new Origins(port(), options.allowedOrigins, options.allowAnyOrigin);
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(Duration.ofMinutes(10)); // the pushes keep a listening client busy
-            container.addMapping("/", (request, response, callback) -> accept(origins, request, response, callback));
+            UpgradeCheck check = new UpgradeCheck(origins, PROTOCOL, () -> new ClientEndpoint(clients, options.quiet));
+            container.addMapping("/", (request, response, callback) -> {
+                response.setExtensions(List.of()); // no compression: every client gets the very bytes encoded once
+                return check.createWebSocket(request, response, callback);
+            });
         });
         websockets = upgrades.getServerWebSocketContainer();
 
         // 4. Every other request is a file: the page from webroot/, Pico CSS and Chart.js from their WebJars.
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.combine( // this recipe's folder (recipes may share one JVM), then WebJars
-                resources.newClassLoaderResource("webroot/recipe-06-server-events/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        upgrades.setHandler(files);
+        upgrades.setHandler(staticFiles());
         server.setHandler(upgrades);
 
         // 5. On stop, peers have the close timeout to answer the 1001 sent by stop().
@@ -109,20 +102,16 @@ public final class PushServer {
         server.start();
     }
 
-    /** WebSocket-Node's {@code request} event: look at the upgrade, then accept it or answer 403. */
-    private Object accept(Origins origins, ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        String refused = !origins.allows(origin) ? "origin " + PeerText.of(origin) + " is not allowed"
-                : request.hasSubProtocol(PROTOCOL) ? null : "subprotocol " + PeerText.of(String.valueOf(request.getSubProtocols()))
-                        + " is not acceptable, this server speaks " + PROTOCOL;
-        if (refused != null) {
-            LOG.warn("Rejected {}:{}: {}", Request.getRemoteAddr(request), Request.getRemotePort(request), refused);
-            Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, refused);
-            return null;
-        }
-        response.setAcceptedSubProtocol(PROTOCOL);
-        response.setExtensions(List.of()); // no compression: every client gets the very bytes encoded once
-        return new ClientEndpoint(clients, options.quiet);
+    private ResourceHandler staticFiles() {
+        ResourceFactory resources = ResourceFactory.of(server);
+        ResourceHandler files = new ResourceHandler();
+        // The recipe's own folder (recipes may share one JVM), then every WebJar's files.
+        files.setBaseResource(ResourceFactory.combine(
+                resources.newClassLoaderResource("webroot/recipe-06-server-events/"),
+                resources.newClassLoaderResource("META-INF/resources/")));
+        files.setDirAllowed(false);
+        files.setWelcomeFiles("index.html");
+        return files;
     }
 
     /** Ctrl+C: no more pushes, every open WebSocket gets 1001, then the server stops within the close timeout. */
@@ -131,8 +120,9 @@ public final class PushServer {
             return; // never started
         }
         clients.stop();
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", websockets.getOpenSessions().size());
-        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", NOOP));
+        Collection<Session> open = websockets.getOpenSessions();
+        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
+        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
         try {
             server.stop();
         } catch (Exception e) {
@@ -140,8 +130,13 @@ public final class PushServer {
         }
     }
 
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://HOST:PORT/} with the port really bound. */
     public URI uri() {
-        return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
+        return URI.create("http://" + options.host + ":" + port() + "/");
     }
 
     public int clients() {

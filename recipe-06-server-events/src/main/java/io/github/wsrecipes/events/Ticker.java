@@ -3,7 +3,6 @@ package io.github.wsrecipes.events;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recipe's one timer and the open clients it pushes to. Every interval it encodes the status
- * once and hands the same bytes to each client's {@link Backlog}, then the original's {@code ping}.
- * One thread however many clients connect; a client that is gone is no longer in the map.
+ * The one timer and the open clients it pushes to: one thread however many connect. Every interval
+ * it encodes the status once and hands the same bytes to each client's {@link Backlog}, then {@code ping}.
  */
 final class Ticker implements ClientEndpoint.Clients {
 
@@ -44,7 +42,7 @@ final class Ticker implements ClientEndpoint.Clients {
         clients.forEach((session, backlog) -> {
             if (!backlog.send(status) || !backlog.send(PING)) {
                 clients.remove(session); // no more pushes to a client that does not read
-                backlog.closeFull(timer, Duration.ofMillis(options.closeTimeout));
+                backlog.closeFull(timer, options.closeTimeout);
             }
         });
         if (!options.quiet) {

@@ -12,9 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --broken}: the original's shape, to watch its leak. Each connect starts one more timer (a
- * thread) that pings every connection ever made, and nothing is removed or stopped when a client
- * leaves: after N connects the log shows N timers firing, and pings to closed connections failing.
+ * {@code --broken}: the original's shape, to watch its leak. Each connect starts one more timer that pings
+ * every connection ever made, and nothing is removed when a client leaves: N connects, N timers firing.
  */
 final class TimerPerConnection implements ClientEndpoint.Clients {
 
@@ -22,7 +21,6 @@ final class TimerPerConnection implements ClientEndpoint.Clients {
     private static final Logger LOG = LoggerFactory.getLogger(TimerPerConnection.class);
 
     private final List<Session> conns = new CopyOnWriteArrayList<>();
-    private final List<String> peers = new CopyOnWriteArrayList<>(); // a closed session forgets its address
     private final List<ScheduledExecutorService> timers = new CopyOnWriteArrayList<>();
     private final long intervalMs;
 
@@ -34,7 +32,6 @@ final class TimerPerConnection implements ClientEndpoint.Clients {
     @Override
     public void joined(Session session) {
         conns.add(session);
-        peers.add(String.valueOf(session.getRemoteSocketAddress()));
         int number = timers.size() + 1;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, THREAD_NAME + number));
         timers.add(timer);
@@ -43,11 +40,8 @@ final class TimerPerConnection implements ClientEndpoint.Clients {
 
     private void pingClients(int timer) {
         LOG.info("Timer {} of {} fires: ping to {} connection(s)", timer, timers.size(), conns.size());
-        for (int i = 0; i < conns.size(); i++) {
-            String peer = peers.get(i);
-            conns.get(i).sendText("ping", Callback.from(() -> { }, failure ->
-                    LOG.warn("Timer {}: ping to {} failed: {}", timer, peer, failure.toString())));
-        }
+        conns.forEach(conn -> conn.sendText("ping", Callback.from(() -> { }, failure ->
+                LOG.warn("Timer {}: ping to a closed connection failed: {}", timer, failure.toString()))));
     }
 
     @Override
