@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -99,18 +101,31 @@ class ClassModeTest {
     @Test
     void oneStopClosesEveryRecipesClientsWith1001() throws Exception {
         kit = start("--port", "0", "--any-ports");
+        // Each plain-WebSocket recipe, with the subprotocol it accepts.
+        Map<String, String> protocols = Map.of("recipe-01-server", "echo-protocol", "recipe-03-api-router", "echo-protocol",
+                "recipe-05-browser", "echo-protocol", "recipe-06-server-events", "echo-protocol", "recipe-08-whiteboard", "draw-protocol");
         WebSocketClient client = new WebSocketClient();
         client.start();
         try {
-            Peer peer = new Peer();
-            Card browser = kit.cards().stream().filter(card -> card.recipe().module().equals("recipe-05-browser")).findFirst().orElseThrow();
-            ClientUpgradeRequest request = new ClientUpgradeRequest(URI.create(browser.localLink().replaceFirst("^http", "ws")));
-            request.setSubProtocols("echo-protocol");
-            client.connect(peer, request).get(10, TimeUnit.SECONDS);
+            Map<String, Peer> peers = new TreeMap<>();
+            for (Card card : kit.cards()) {
+                String protocol = protocols.get(card.recipe().module());
+                if (protocol != null) {
+                    ClientUpgradeRequest request = new ClientUpgradeRequest(URI.create(card.localLink().replaceFirst("^http", "ws")));
+                    request.setSubProtocols(protocol);
+                    Peer peer = new Peer();
+                    client.connect(peer, request).get(20, TimeUnit.SECONDS);
+                    peers.put(card.recipe().module(), peer);
+                    await().atMost(Duration.ofSeconds(10)).until(() -> card.clients() == 1); // the recipe holds it too
+                }
+            }
+            assertThat(peers).hasSize(protocols.size());
 
             kit.stop();
 
-            assertThat(peer.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1001 server is shutting down");
+            for (Map.Entry<String, Peer> peer : peers.entrySet()) {
+                assertThat(peer.getValue().closed.get(20, TimeUnit.SECONDS)).as(peer.getKey()).isEqualTo("1001 server is shutting down");
+            }
         } finally {
             client.stop();
         }
