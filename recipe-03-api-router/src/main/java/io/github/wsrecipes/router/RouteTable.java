@@ -51,8 +51,8 @@ public final class RouteTable {
         }
     }
 
-    static final int MAX_CHARS = 16 * 1024;
-    static final int MAX_DEPTH = 32;
+    private static final int MAX_CHARS = 16 * 1024;
+    private static final int MAX_DEPTH = 32;
     private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
     // As JSON.parse: trailing garbage is an error; a repeated key too. Size and depth are bounded,
     // so that nothing a client stores is costly to parse or to send to the others.
