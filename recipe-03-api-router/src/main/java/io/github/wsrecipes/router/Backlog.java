@@ -37,7 +37,7 @@ final class Backlog {
         this.closeTimeout = closeTimeout;
     }
 
-    /** Sends UTF-8 bytes, encoded once for every peer, as a text frame. An empty backlog takes any one message. */
+    /** Sends UTF-8 bytes (a broadcast encodes once for every peer) as a text frame. An empty backlog takes any one message. */
     void sendText(ByteBuffer utf8) {
         int size = utf8.remaining();
         long before = queued.getAndAdd(size);

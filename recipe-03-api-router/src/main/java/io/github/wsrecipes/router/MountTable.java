@@ -42,11 +42,8 @@ final class MountTable implements WebSocketCreator {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         String path = Request.getPathInContext(request);
         List<String> offered = request.getSubProtocols();
-        String refusal = "protocol not acceptable: " + PeerText.of(offered.isEmpty() ? "(none)" : String.join(", ", offered))
-                + " on path " + PeerText.of(path);
-        if (!origins.allows(origin)) {
-            refusal = "origin " + PeerText.of(origin) + " is not allowed";
-        } else {
+        String refusal = "origin " + PeerText.of(origin) + " is not allowed";
+        if (origins.allows(origin)) {
             for (String protocol : offered) {
                 for (Mount mount : mounts) {
                     if (mount.protocol().equals(protocol) && (mount.path().equals("*") || mount.path().equals(path))) {
@@ -55,6 +52,7 @@ final class MountTable implements WebSocketCreator {
                     }
                 }
             }
+            refusal = "protocol not acceptable: " + PeerText.of(offered.isEmpty() ? "(none)" : String.join(", ", offered)) + " on path " + PeerText.of(path);
         }
         LOG.warn("Rejected {}:{}: {}", Request.getRemoteAddr(request), Request.getRemotePort(request), refusal);
         Response.writeError(request, response, callback, 403, refusal);

@@ -65,8 +65,8 @@ public final class Options {
                 + ", maxMessageSize=" + maxMessageSize + ", maxBacklog=" + maxBacklog + ", closeTimeout=" + closeTimeout + ", quiet=" + quiet;
     }
 
-    /** The one line for a port in use or an unknown host. */
-    static String cannotListen(String host, int port, Exception e) {
+    /** A port in use or a host that does not resolve: one line a learner can act on. */
+    String cannotListen(Exception e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
             cause = cause.getCause();

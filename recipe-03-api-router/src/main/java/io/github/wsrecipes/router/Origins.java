@@ -48,11 +48,14 @@ final class Origins {
         }
     }
 
-    /** The addresses other machines on the LAN can use, for the {@code Open http://…} lines. */
-    static List<String> lanAddresses() {
+    /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
+    static List<String> openLines(String host, int port) {
+        if (!"0.0.0.0".equals(host) && !"::".equals(host)) {
+            return List.of();
+        }
         return interfaceAddresses().stream()
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
-                .map(InetAddress::getHostAddress).sorted().toList();
+                .map(address -> "Open http://" + address.getHostAddress() + ":" + port + "/").sorted().toList();
     }
 
     /** localhost, the loopback addresses, every interface address and the host name, as URIs write them. */

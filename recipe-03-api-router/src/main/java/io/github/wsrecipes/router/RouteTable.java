@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,11 +24,6 @@ import org.slf4j.LoggerFactory;
  * {@code route} ({@code {"route":"/user/profile","action":"PUT","body":{…}}}); its one reply names it the same way.
  */
 public final class RouteTable {
-
-    /** What one route does with one message; it may throw {@link BadRequest} for a 400. */
-    public interface Handler {
-        Reply handle(Request request);
-    }
 
     /** One message: the field that named its route, the route, its action and body (or null). */
     public record Request(String field, String route, String action, JsonNode body) { }
@@ -55,8 +51,8 @@ public final class RouteTable {
         }
     }
 
-    static final int MAX_CHARS = 16 * 1024;
-    static final int MAX_DEPTH = 32;
+    private static final int MAX_CHARS = 16 * 1024;
+    private static final int MAX_DEPTH = 32;
     private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
     // As JSON.parse: trailing garbage is an error; a repeated key too. Size and depth are bounded,
     // so that nothing a client stores is costly to parse or to send to the others.
@@ -64,10 +60,10 @@ public final class RouteTable {
                     StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxDocumentLength(MAX_CHARS).build()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    private final Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
+    private final Map<String, Map<String, Function<Request, Reply>>> routes = new LinkedHashMap<>();
 
-    /** A route for one action ({@code "*"}: any, or none); asked for an action it lacks, it answers 405. */
-    public RouteTable on(String route, String action, Handler handler) {
+    /** A route for one action ({@code "*"}: any, or none); a handler may throw {@link BadRequest} for a 400. */
+    public RouteTable on(String route, String action, Function<Request, Reply> handler) {
         routes.computeIfAbsent(route, name -> new LinkedHashMap<>()).put(action, handler);
         return this;
     }
@@ -78,10 +74,10 @@ public final class RouteTable {
         Reply reply;
         try {
             request = parse(text);
-            Map<String, Handler> actions = routes.getOrDefault(request.route(), Collections.emptyMap());
-            Handler handler = actions.getOrDefault(request.action(), actions.get("*"));
+            Map<String, Function<Request, Reply>> actions = routes.getOrDefault(request.route(), Collections.emptyMap());
+            Function<Request, Reply> handler = actions.getOrDefault(request.action(), actions.get("*"));
             String asked = request.action() == null ? "a message without an action" : "action '" + request.action() + "'";
-            reply = handler != null ? handler.handle(request)
+            reply = handler != null ? handler.apply(request)
                     : actions.isEmpty() ? Reply.error(404, "no route '" + request.route() + "'") // the switch's default:
                     : Reply.error(405, "route '" + request.route() + "' does not take " + asked + "; it takes " + String.join(", ", actions.keySet()));
         } catch (BadRequest problem) {

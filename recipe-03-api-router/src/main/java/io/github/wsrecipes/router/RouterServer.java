@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -37,7 +35,7 @@ public final class RouterServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
     private final Options options;
-    private final UpdateEndpoint.Members updates = new UpdateEndpoint.Members();
+    private final Endpoint.Updates.Members updates = new Endpoint.Updates.Members();
     private final ProfileStore profile = new ProfileStore();
     private RouteTable routes;
     MountTable router; // tests mount more
@@ -58,10 +56,11 @@ public final class RouterServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(Options.cannotListen(options.host, options.port, e));
+            System.err.println(options.cannotListen(e));
             System.exit(1);
         }
-        recipe.readyLines().forEach(System.out::println);
+        System.out.println("Listening on " + recipe.uri());
+        Origins.openLines(options.host, recipe.port()).forEach(System.out::println);
         recipe.server.join();
     }
 
@@ -80,8 +79,8 @@ public final class RouterServer {
         // 2. router.mount('*', protocol, …): the protocol an upgrade asks for picks its endpoint,
         //    once its page is one of this machine's. 3. Any other protocol: 403 "protocol not acceptable".
         router = new MountTable(new Origins(port(), options.allowedOrigins, options.allowAnyOrigin))
-                .mount("*", "echo-protocol", () -> new ApiEndpoint(routes, options))
-                .mount("*", "update-protocol", () -> new UpdateEndpoint(updates, options));
+                .mount("*", "echo-protocol", () -> new Endpoint.Api(routes, options))
+                .mount("*", "update-protocol", () -> new Endpoint.Updates(updates, options));
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(options.maxMessageSize);
             container.setIdleTimeout(Duration.ofMinutes(10));
@@ -143,13 +142,5 @@ public final class RouterServer {
 
     public int clients() {
         return websockets.getOpenSessions().size();
-    }
-
-    List<String> readyLines() {
-        List<String> lines = new ArrayList<>(List.of("Listening on " + uri()));
-        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
-            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + port() + "/"));
-        }
-        return lines;
     }
 }

@@ -179,7 +179,7 @@ class JsonRoutesTest {
     void binaryMessageGets400AndTheConnectionStillAnswers() {
         api.sendBinary(new byte[] {1, 2, 3});
         assertThat(api.nextJson())
-                .isEqualTo(json("{\"status\":400,\"error\":\"this API speaks JSON text; got 3 bytes of binary\"}"));
+                .isEqualTo(json("{\"status\":400,\"error\":\"echo-protocol takes text; got 3 bytes of binary\"}"));
         assertThat(api.ask("{\"path\":\"route_a\"}")).isEqualTo(json(ROUTE_A_REPLY));
     }
 

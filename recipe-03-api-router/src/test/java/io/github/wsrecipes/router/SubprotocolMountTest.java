@@ -75,7 +75,7 @@ class SubprotocolMountTest {
     @Test
     void mountOnOnePathTakesThatPathOnly() throws Exception {
         // One line mounts a third protocol, on /chat only.
-        router.server().router.mount("/chat", "chat-protocol", () -> new UpdateEndpoint(new UpdateEndpoint.Members(), new Options()));
+        router.server().router.mount("/chat", "chat-protocol", () -> new Endpoint.Updates(new Endpoint.Updates.Members(), new Options()));
 
         try (Peer chat = router.openAt("/chat", "chat-protocol")) {
             assertThat(chat.protocol()).isEqualTo("chat-protocol");

@@ -47,7 +47,7 @@ class UpdateBroadcastTest {
              Peer other = router.open("update-protocol")) {
 
             sender.sendBinary(new byte[] {1, 2});
-            assertThat(sender.nextJson()).isEqualTo(json("{\"error\":\"updates are text; got 2 bytes of binary\"}"));
+            assertThat(sender.nextJson()).isEqualTo(json("{\"status\":400,\"error\":\"update-protocol takes text; got 2 bytes of binary\"}"));
 
             sender.send("text is fine");
             assertThat(other.nextJson().get("update").asText()).isEqualTo("text is fine");
