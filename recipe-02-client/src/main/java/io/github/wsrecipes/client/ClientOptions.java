@@ -60,7 +60,7 @@ public final class ClientOptions {
     @Option(names = "--insecure", description = "wss:// without checking the certificate (self-signed demos only)")
     boolean insecure;
 
-    /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
+    /** A code to exit with when --help, --version or a usage error ended the run. */
     public OptionalInt parse(String... args) {
         return Options.parse(this, this::validate, args);
     }

@@ -79,7 +79,7 @@ public final class EchoClient {
             }
             client.connect(connection, options.url, request).get();
             // 3. connect: the PrintingListener prints 'WebSocket Client Connected', each message, then the close.
-            int code = connection.closed().get();
+            int code = connection.closed.get();
             return code == StatusCode.NORMAL || code == StatusCode.SHUTDOWN ? OK : CLOSED_ABNORMALLY;
         } catch (ExecutionException failed) {
             // 4. connectFailed: say why, with the HTTP status when the server refused the upgrade.
@@ -122,7 +122,7 @@ public final class EchoClient {
     public void stop() {
         if (connection.close(StatusCode.SHUTDOWN, "going away", options.closeTimeoutMillis)) {
             try {
-                connection.closed().get(options.closeTimeoutMillis + 1000, TimeUnit.MILLISECONDS);
+                connection.closed.get(options.closeTimeoutMillis + 1000, TimeUnit.MILLISECONDS);
             } catch (Exception notInTime) {
                 // the close timeout has dropped the connection already
             }

@@ -10,11 +10,9 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * WebSocket-Node's {@code send()} (listing 8-4): a string as a text message, bytes as a binary one;
- * with fragmentOutgoingMessages, over fragmentationThreshold bytes in frames of at most that size
- * (Jetty has no outgoing threshold). The one rule for fragments: RFC 6455 allows no frame of another
- * message between the frames of one, so a frame goes when the one before it is written, and a
- * message when the message before it is written, whoever sent it.
+ * WebSocket-Node's {@code send()} (listing 8-4) with fragmentOutgoingMessages (Jetty has no outgoing
+ * threshold). RFC 6455 allows no frame of another message between the frames of one, so a frame
+ * goes when the one before it is written, and a message when the message before it is written.
  */
 final class FragmentingSender {
 

@@ -1,5 +1,6 @@
 package io.github.wsrecipes.client;
 
+import java.nio.channels.UnresolvedAddressException;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -49,6 +50,16 @@ public final class Options {
     /** The effective configuration, as start-up prints it. */
     String config() {
         return "Config: host=" + host + ", port=" + port;
+    }
+
+    /** A port in use or a host that does not resolve: one line a learner can act on. */
+    String cannotListen(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
+        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
     }
 
     /** -V: the version Maven wrote into the jar's manifest. */

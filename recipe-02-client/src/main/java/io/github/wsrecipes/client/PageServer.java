@@ -1,13 +1,8 @@
 package io.github.wsrecipes.client;
 
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -43,10 +38,11 @@ public final class PageServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(cannotListen(options.host, options.port, e));
+            System.err.println(options.cannotListen(e));
             System.exit(1);
         }
-        recipe.readyLines().forEach(System.out::println);
+        System.out.println("Listening on " + recipe.uri());
+        Origins.openLines(options.host, recipe.port()).forEach(System.out::println);
         recipe.server.join();
     }
 
@@ -85,35 +81,17 @@ public final class PageServer {
         }
     }
 
+    public int port() {
+        return connector.getLocalPort();
+    }
+
     /** {@code http://HOST:PORT/} with the port really bound. */
     public URI uri() {
-        return URI.create("http://" + options.host + ":" + connector.getLocalPort() + "/");
+        return URI.create("http://" + options.host + ":" + port() + "/");
     }
 
     /** Open HTTP connections right now (the page's WebSockets go to another server). */
     public int clients() {
         return connector.getConnectedEndPoints().size();
-    }
-
-    /** The ready line and, for a class on the LAN, the addresses to open from other machines. */
-    List<String> readyLines() throws SocketException {
-        List<String> lines = new ArrayList<>(List.of("Listening on " + uri()));
-        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
-            NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
-                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
-                    .map(address -> "Open http://" + address.getHostAddress() + ":" + connector.getLocalPort() + "/")
-                    .sorted()
-                    .forEach(lines::add);
-        }
-        return lines;
-    }
-
-    static String cannotListen(String host, int port, Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
     }
 }

@@ -11,15 +11,14 @@ import org.eclipse.jetty.websocket.api.Frame;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * One connection, printed as listing 8-2 prints it: connect, message, close. With assembleFragments
- * off, WebSocket-Node emitted a {@code frame} event per frame instead; a Jetty 12 endpoint that
- * takes frames gets no messages, hence two small subclasses, {@link Messages} and {@link Frames}.
+ * One connection, printed as listing 8-2 prints it: connect, message, close. A Jetty 12 endpoint
+ * that takes frames gets no messages, hence {@link Messages} and {@link Frames} (assembleFragments off).
  */
 public abstract class PrintingListener implements Session.Listener.AutoDemanding {
 
     final PrintStream out;
     private final Consumer<Session> whenOpen;
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>(); // the close code, whoever closed
     private volatile Session session;
 
     PrintingListener(PrintStream out, Consumer<Session> whenOpen) {
@@ -48,10 +47,7 @@ public abstract class PrintingListener implements Session.Listener.AutoDemanding
         callback.succeed();
     }
 
-    /**
-     * Starts the closing handshake; false when nothing is open. WebSocket-Node's closeTimeout: with
-     * no close frame back in time, drop the TCP connection (Jetty would wait out its idle timeout).
-     */
+    /** Starts the closing handshake; false when nothing is open. closeTimeout: no close frame back in time drops the TCP connection. */
     boolean close(int statusCode, String reason, long closeTimeoutMillis) {
         Session open = session;
         if (open == null || closed.isDone()) {
@@ -65,11 +61,6 @@ public abstract class PrintingListener implements Session.Listener.AutoDemanding
             }
         });
         return true;
-    }
-
-    /** The close code, once the connection is closed, whoever closed it. */
-    CompletableFuture<Integer> closed() {
-        return closed;
     }
 
     /** Whole messages, as the original's {@code message} event: the utf8 data, or a binary byte count. */
