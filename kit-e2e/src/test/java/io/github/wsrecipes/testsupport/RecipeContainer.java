@@ -91,6 +91,7 @@ public final class RecipeContainer implements Startable {
 
     @Override
     public void start() {
+        Assumptions.assumeFalse("off".equals(System.getProperty("kit.docker")), "container tests are off (-Dkit.docker=off)");
         String baseImage = System.getProperty("kit.baseImage", DEFAULT_BASE_IMAGE);
         requireDockerWith(baseImage);
         // kit-e2e runs in its own folder, beside the recipe's.

@@ -4,24 +4,16 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
@@ -49,7 +41,6 @@ public final class BrowserEchoServer {
     private final Options options;
     private Server server;
     private ServerConnector connector;
-    private Origins origins;
     private ServerWebSocketContainer websockets;
 
     public BrowserEchoServer(Options options) {
@@ -65,10 +56,11 @@ public final class BrowserEchoServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(cannotListen(options.host, options.port, e));
+            System.err.println(options.cannotListen(e));
             System.exit(1);
         }
-        recipe.readyLines().forEach(System.out::println);
+        System.out.println("Listening on " + recipe.uri());
+        Origins.openLines(options.host, recipe.port()).forEach(System.out::println);
         recipe.server.join();
     }
 
@@ -85,14 +77,14 @@ public final class BrowserEchoServer {
         connector.open();
 
         // 2. Upgrades on /: this machine's pages asking for echo-protocol become an EchoEndpoint.
-        origins = new Origins(port(), options.allowedOrigins, options.allowAnyOrigin);
+        Origins origins = new Origins(port(), options.allowedOrigins, options.allowAnyOrigin);
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
             // A browser sends a message as one frame: the frame limit is the message limit.
             container.setMaxFrameSize(options.maxMessageSize);
             container.setMaxTextMessageSize(options.maxMessageSize);
             container.setMaxBinaryMessageSize(options.maxMessageSize);
             container.setIdleTimeout(Duration.ofMinutes(10));
-            container.addMapping("/", this::accept);
+            container.addMapping("/", new UpgradeCheck(origins, PROTOCOL, () -> new EchoEndpoint(options.quiet)));
         });
         websockets = upgrades.getServerWebSocketContainer();
 
@@ -104,27 +96,6 @@ public final class BrowserEchoServer {
         server.setStopTimeout(options.closeTimeout);
         connector.setShutdownIdleTimeout(options.closeTimeout);
         server.start();
-    }
-
-    /** WebSocket-Node's {@code request} event: look at the upgrade, then accept it or answer 403. */
-    private Object accept(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-        String peer = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (!origins.allows(origin)) {
-            return refuse(request, response, callback, peer, "origin " + PeerText.of(origin) + " is not allowed");
-        }
-        if (!request.hasSubProtocol(PROTOCOL)) {
-            return refuse(request, response, callback, peer, "subprotocol "
-                    + PeerText.of(String.valueOf(request.getSubProtocols())) + " is not acceptable, this server speaks " + PROTOCOL);
-        }
-        response.setAcceptedSubProtocol(PROTOCOL);
-        return new EchoEndpoint(options.quiet);
-    }
-
-    private static Object refuse(Request request, Response response, Callback callback, String peer, String why) {
-        LOG.warn("Rejected {}: {}", peer, why);
-        Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, why);
-        return null;
     }
 
     private ResourceHandler staticFiles() {
@@ -146,7 +117,7 @@ public final class BrowserEchoServer {
         }
         Collection<Session> open = websockets.getOpenSessions();
         LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
-        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", org.eclipse.jetty.websocket.api.Callback.NOOP));
+        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
         try {
             server.stop();
         } catch (Exception e) {
@@ -166,23 +137,5 @@ public final class BrowserEchoServer {
     /** Open WebSocket connections right now. */
     public int clients() {
         return websockets.getOpenSessions().size();
-    }
-
-    /** The ready line and, for a class on the LAN, the addresses to open from other machines. */
-    List<String> readyLines() {
-        List<String> lines = new ArrayList<>(List.of("Listening on " + uri()));
-        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
-            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + port() + "/"));
-        }
-        return lines;
-    }
-
-    static String cannotListen(String host, int port, Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
     }
 }

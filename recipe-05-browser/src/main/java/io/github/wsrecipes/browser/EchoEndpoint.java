@@ -62,8 +62,8 @@ public final class EchoEndpoint implements Session.Listener {
 
     @Override
     public void onWebSocketPing(ByteBuffer payload) {
-        // Jetty answers pings itself; without auto-demand we must still ask for the next frame.
-        session.demand();
+        // A listener that handles pings answers them itself (Jetty's own pong is off then), and demands on.
+        session.sendPong(payload, Callback.from(session::demand, this::sendFailed));
     }
 
     @Override
@@ -85,7 +85,9 @@ public final class EchoEndpoint implements Session.Listener {
         callback.succeed();
     }
 
+    /** Reads on after a failed send too: the peer's close frame is what ends the connection cleanly. */
     private void sendFailed(Throwable cause) {
         LOG.info("Echo to {} failed: {}", peer, PeerText.of(cause.toString()));
+        session.demand();
     }
 }

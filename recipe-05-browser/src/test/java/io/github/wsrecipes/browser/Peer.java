@@ -20,6 +20,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 public abstract class Peer implements Session.Listener.AutoDemanding {
 
     final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
     final CompletableFuture<String> closed = new CompletableFuture<>();
     Session session;
 
@@ -30,7 +31,8 @@ public abstract class Peer implements Session.Listener.AutoDemanding {
         if (origin != null) {
             request.setHeader("Origin", origin);
         }
-        return client.connect(peer, request).get(5, TimeUnit.SECONDS);
+        // Generous: a first connect to a freshly started JVM on a busy machine takes seconds.
+        return client.connect(peer, request).get(20, TimeUnit.SECONDS);
     }
 
     static URI ws(URI http) {
@@ -40,6 +42,11 @@ public abstract class Peer implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        pongs.add(payload);
     }
 
     @Override
@@ -53,17 +60,17 @@ public abstract class Peer implements Session.Listener.AutoDemanding {
         callback.succeed();
     }
 
-    /** The next message, or a failure after five seconds. */
+    /** The next message, or a failure after ten seconds. */
     Object next() throws InterruptedException {
-        Object message = received.poll(5, TimeUnit.SECONDS);
+        Object message = received.poll(10, TimeUnit.SECONDS);
         if (message == null) {
-            throw new AssertionError("nothing arrived within 5 s");
+            throw new AssertionError("nothing arrived within 10 s");
         }
         return message;
     }
 
     String closeStatus() throws Exception {
-        return closed.get(5, TimeUnit.SECONDS);
+        return closed.get(10, TimeUnit.SECONDS);
     }
 
     /** Records each whole text message as a String and each binary one as a byte[]. */

@@ -1,0 +1,204 @@
+package io.github.wsrecipes.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+/**
+ * The load of each recipe shape, all bounded in count and time, all on loopback. A message
+ * carries {@code sender:sequence:System.nanoTime()}, so that the client, on the same machine,
+ * measures each delivery and notices a lost or doubled one.
+ */
+final class Scenarios {
+
+    private static final Pattern STAMP = Pattern.compile("(\\d+):(\\d+):(\\d+)");
+    private static final Pattern PUSH = Pattern.compile("\"seq\":(\\d+).*\"t\":\"(\\d+)\"");
+
+    private final WebSocketClient client;
+    private final List<Peer> open = new ArrayList<>();
+
+    Scenarios(WebSocketClient client) {
+        this.client = client;
+    }
+
+    /** Echo (recipe 01): each client keeps {@code inFlight} messages on the way; one operation is one round trip. */
+    Result echo(ServerProcess server, int clients, int inFlight, Duration length) throws Exception {
+        Latencies latencies = new Latencies();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong received = new AtomicLong();
+        long deadline = System.nanoTime() + length.toNanos();
+        List<Peer> peers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int id = c;
+            AtomicInteger sequence = new AtomicInteger();
+            peers.add(connect(server.address(0), "echo-protocol", (peer, text) -> {
+                Matcher stamp = STAMP.matcher(text);
+                if (!stamp.find()) {
+                    return; // the recipe's greeting
+                }
+                latencies.add(System.nanoTime() - Long.parseLong(stamp.group(3)));
+                received.incrementAndGet();
+                if (System.nanoTime() < deadline) {
+                    send(peer, id + ":" + sequence.getAndIncrement() + ":" + System.nanoTime(), sent);
+                }
+            }));
+        }
+        return measure("echo", server, latencies, () -> {
+            for (int c = 0; c < clients; c++) {
+                for (int k = 0; k < inFlight; k++) {
+                    send(peers.get(c), c + ":" + k + ":" + System.nanoTime(), sent);
+                }
+            }
+        }, length, () -> received.get() >= sent.get(), () -> sent.get() - received.get(), () -> 0L, received::get);
+    }
+
+    /**
+     * Relay (recipe 03's update-protocol, recipe 08's draw-protocol): {@code senders} of the
+     * {@code clients} each keep {@code inFlight} messages on the way; one operation is one delivery.
+     */
+    Result relay(String scenario, ServerProcess server, String protocol, boolean toSenderToo, int clients, int senders,
+                 int inFlight, Duration length) throws Exception {
+        Latencies latencies = new Latencies();
+        Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong duplicates = new AtomicLong();
+        int receivers = toSenderToo ? clients : clients - 1;
+        long deadline = System.nanoTime() + length.toNanos();
+        List<Peer> peers = new ArrayList<>();
+        AtomicInteger[] sequences = new AtomicInteger[senders];
+        for (int s = 0; s < senders; s++) {
+            sequences[s] = new AtomicInteger(inFlight);
+        }
+        for (int c = 0; c < clients; c++) {
+            peers.add(connect(server.address(0), protocol, (peer, text) -> {
+                Matcher stamp = STAMP.matcher(text);
+                if (!stamp.find()) {
+                    return; // a greeting such as socketid_3
+                }
+                long now = System.nanoTime();
+                latencies.add(now - Long.parseLong(stamp.group(3)));
+                delivered.incrementAndGet();
+                String id = stamp.group(1) + ":" + stamp.group(2);
+                int count = deliveries.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+                if (count > receivers) {
+                    duplicates.incrementAndGet();
+                } else if (count == receivers && now < deadline) {
+                    int sender = Integer.parseInt(stamp.group(1));
+                    sendRelay(peers.get(sender), protocol, sender, sequences[sender].getAndIncrement());
+                }
+            }));
+        }
+        return measure(scenario, server, latencies, () -> {
+            for (int s = 0; s < senders; s++) {
+                for (int k = 0; k < inFlight; k++) {
+                    sendRelay(peers.get(s), protocol, s, k);
+                }
+            }
+        }, length, () -> deliveries.values().stream().allMatch(count -> count.get() >= receivers),
+                () -> deliveries.values().stream().mapToLong(count -> Math.max(0, receivers - count.get())).sum(),
+                duplicates::get, delivered::get);
+    }
+
+    private void sendRelay(Peer peer, String protocol, int sender, int sequence) {
+        String stamp = sender + ":" + sequence + ":" + System.nanoTime();
+        String text = "draw-protocol".equals(protocol)
+                ? "{\"type\":\"mousemove\",\"socketid\":\"bench\",\"strokeStyle\":\"#1e88e5\",\"lineWidth\":3,\"pageX\":"
+                        + (sequence % 500) + ",\"pageY\":" + (sequence % 300) + ",\"seq\":" + sequence + ",\"t\":\"" + stamp + "\"}"
+                : stamp;
+        peer.session.sendText(text, Callback.NOOP);
+    }
+
+    /** Push (recipe 06): {@code clients} idle connections, {@code pushes} pushes; latency from the server's stamp to each receipt. */
+    Result push(ServerProcess server, int clients, int pushes, Duration interval) throws Exception {
+        Latencies latencies = new Latencies();
+        Map<Long, AtomicInteger> receipts = new ConcurrentHashMap<>();
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong firstSeq = new AtomicLong(-1);
+        CountDownLatch done = new CountDownLatch(1);
+        for (int c = 0; c < clients; c++) {
+            connect(server.address(0), "echo-protocol", (peer, text) -> {
+                Matcher push = PUSH.matcher(text);
+                if (!push.find()) {
+                    return; // the original's plain "ping"
+                }
+                latencies.add(System.nanoTime() - Long.parseLong(push.group(2)));
+                long seq = Long.parseLong(push.group(1));
+                firstSeq.compareAndSet(-1, seq + 1); // the first push may reach only the clients already connected
+                delivered.incrementAndGet();
+                if (receipts.computeIfAbsent(seq, key -> new AtomicInteger()).incrementAndGet() == clients
+                        && firstSeq.get() >= 0 && seq >= firstSeq.get() + pushes - 1) {
+                    done.countDown();
+                }
+            });
+        }
+        Duration length = interval.multipliedBy(pushes + 2);
+        return measure("push", server, latencies, () -> { }, length, () -> done.getCount() == 0,
+                () -> receipts.entrySet().stream().filter(e -> e.getKey() >= firstSeq.get())
+                        .mapToLong(e -> Math.max(0, clients - e.getValue().get())).sum(),
+                () -> receipts.values().stream().mapToLong(count -> Math.max(0, count.get() - clients)).sum(), delivered::get);
+    }
+
+    private Peer connect(URI http, String protocol, java.util.function.BiConsumer<Peer, String> onText) throws Exception {
+        ClientUpgradeRequest request = new ClientUpgradeRequest(URI.create(http.toString().replaceFirst("^http", "ws")));
+        request.setSubProtocols(protocol);
+        Peer peer = new Peer(onText);
+        client.connect(peer, request).get(30, TimeUnit.SECONDS);
+        open.add(peer);
+        return peer;
+    }
+
+    /** Closes every connection of the last scenario, before its server stops. */
+    void disconnectAll() {
+        open.forEach(peer -> peer.session.close());
+        open.clear();
+    }
+
+    private static void send(Peer peer, String text, AtomicLong sent) {
+        sent.incrementAndGet();
+        peer.session.sendText(text, Callback.NOOP);
+    }
+
+    interface Check {
+        boolean done();
+    }
+
+    interface Count {
+        long get();
+    }
+
+    /** Starts the load, lets it run, waits (at most 10 s) for what is on the way, and reads the server's counters. */
+    static Result measure(String scenario, ServerProcess server, Latencies latencies, Runnable start, Duration length,
+                          Check drained, Count lost, Count duplicates, Count operations) throws Exception {
+        double cpuBefore = server.cpuSeconds();
+        long started = System.nanoTime();
+        start.run();
+        long rss = 0;
+        long threads = 0;
+        while (System.nanoTime() - started < length.toNanos() && !(drained.done() && "push".equals(scenario))) {
+            Thread.sleep(100); // a load generator's own pacing, not a test's synchronisation
+            rss = Math.max(rss, server.rssKb());
+            threads = Math.max(threads, server.threads());
+        }
+        long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!drained.done() && System.nanoTime() < drainUntil) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double cpu = server.cpuSeconds() - cpuBefore;
+        return new Result(scenario, server.name(), operations.get(), seconds, latencies, cpu, rss, threads, lost.get(), duplicates.get());
+    }
+}

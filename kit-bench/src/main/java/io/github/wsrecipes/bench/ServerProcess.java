@@ -1,0 +1,122 @@
+package io.github.wsrecipes.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server under test as its own process, a Java recipe's jar or a Node original, with what the
+ * kernel counts for it: CPU time, resident memory, threads ({@code /proc/PID}).
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern ADDRESS = Pattern.compile("(?:Listening on|Socket\\.IO on) (http://\\S+?)/?$");
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    private final Process process;
+    private final String name;
+    private final List<URI> addresses = new ArrayList<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final int readyAfter;
+
+    private ServerProcess(String name, List<String> command, int addressLines) throws IOException {
+        this.name = name;
+        this.readyAfter = addressLines;
+        this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread reader = new Thread(this::read, "output of " + name);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** {@code java -jar <root>/<module>/target/<module>.jar --port 0 …}; a Socket.IO recipe prints two addresses. */
+    static ServerProcess java(Path root, String module, List<String> jvmFlags, int addressLines, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", root.resolve(module).resolve("target").resolve(module + ".jar").toString(), "--port", "0"));
+        command.addAll(List.of(args));
+        return new ServerProcess(module, command, addressLines).awaitReady();
+    }
+
+    /** {@code node <root>/kit-bench/node/<script>.js …}. */
+    static ServerProcess node(Path root, String script, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("node", root.resolve("kit-bench/node/" + script + ".js").toString()));
+        command.addAll(List.of(args));
+        return new ServerProcess("node " + script, command, 1).awaitReady();
+    }
+
+    private ServerProcess awaitReady() {
+        try {
+            ready.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " never printed its address", e);
+        }
+        return this;
+    }
+
+    private void read() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                Matcher address = ADDRESS.matcher(line.trim());
+                if (address.find() && !ready.isDone()) {
+                    addresses.add(URI.create(address.group(1) + "/"));
+                    if (addresses.size() == readyAfter) {
+                        ready.complete(null);
+                    }
+                }
+            }
+        } catch (IOException ended) {
+            // the process ended
+        }
+        ready.completeExceptionally(new IllegalStateException(name + " ended"));
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The n-th address the server printed, e.g. 1 for a Socket.IO recipe's Socket.IO server. */
+    URI address(int n) {
+        return addresses.get(n);
+    }
+
+    /** Seconds of CPU the whole process has used so far, user and system. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
+    }
+
+    long rssKb() throws IOException {
+        return status("VmRSS:");
+    }
+
+    long threads() throws IOException {
+        return status("Threads:");
+    }
+
+    private long status(String field) throws IOException {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                .filter(line -> line.startsWith(field))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                .findFirst().orElse(-1L);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
