@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -55,10 +53,12 @@ public final class ChatServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(cannotListen(options.host, recipe.binding, e));
+            System.err.println(options.cannotListen(recipe.binding, e));
             System.exit(1);
         }
-        recipe.readyLines().forEach(System.out::println);
+        System.out.println("Listening on " + recipe.uri());
+        System.out.println("Socket.IO on " + recipe.socketIoUri());
+        Origins.openLines(options.host, recipe.port()).forEach(System.out::println);
         recipe.server.join();
     }
 
@@ -126,22 +126,5 @@ public final class ChatServer {
     /** Open Socket.IO connections right now. */
     public int clients() {
         return socketIo.getAllClients().size();
-    }
-
-    List<String> readyLines() {
-        List<String> lines = new ArrayList<>(List.of("Listening on " + uri(), "Socket.IO on " + socketIoUri()));
-        if ("0.0.0.0".equals(options.host) || "::".equals(options.host)) {
-            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + port() + "/"));
-        }
-        return lines;
-    }
-
-    static String cannotListen(String host, int port, Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.wsrecipes.chat;
 
+import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -73,6 +74,16 @@ public final class Options {
         return "Config: host=" + host + ", port=" + port + ", socketioPort=" + socketIoPort
                 + ", origins=" + (allowAnyOrigin ? "any" : "this machine's" + (allowedOrigins.isEmpty() ? "" : " + " + allowedOrigins))
                 + ", history=" + history + ", quiet=" + quiet;
+    }
+
+    /** A port in use or a host that does not resolve: one line a learner can act on. */
+    String cannotListen(int port, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
+        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
     }
 
     /** -V: the version Maven wrote into the jar's manifest. */

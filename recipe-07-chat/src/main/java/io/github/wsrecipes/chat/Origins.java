@@ -63,7 +63,15 @@ final class Origins {
         return machineHosts.contains(host) || host.matches("127(\\.\\d{1,3}){3}"); // all of 127.0.0.0/8 is loopback
     }
 
-    /** The addresses other machines on the LAN can use, for the {@code Open http://…} lines. */
+    /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
+    static List<String> openLines(String host, int port) {
+        if (!"0.0.0.0".equals(host) && !"::".equals(host)) {
+            return List.of();
+        }
+        return lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList();
+    }
+
+    /** The addresses other machines on the LAN can use. */
     static List<String> lanAddresses() {
         return interfaceAddresses().stream()
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
