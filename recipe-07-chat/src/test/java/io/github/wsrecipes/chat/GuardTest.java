@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 /** What an attacker meets at the Socket.IO port: the origin rule on every request, and prompt answers to garbage. */
 class GuardTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static ChatServer server;
     private static URI socketIo;
@@ -102,14 +101,19 @@ class GuardTest {
         if (origin != null) {
             request.header("Origin", origin);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return fresh().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, String origin) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(socketIo.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Origin", origin).header("Content-Type", "text/plain;charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString("40")).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return fresh().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A client of its own per request: the guard closes a connection after refusing, and a pooled one may be that one. */
+    private static HttpClient fresh() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Writes a raw request and returns the status line; fails when no answer comes within 5 s. */
