@@ -15,27 +15,19 @@ final class PeerText {
         if (text == null) {
             return "(none)";
         }
-        StringBuilder shown = new StringBuilder(Math.min(text.length(), MAX_CHARS) + 32);
-        int end = Math.min(text.length(), MAX_CHARS);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> shown.append("\\n");
-                case '\r' -> shown.append("\\r");
-                case '\t' -> shown.append("\\t");
-                default -> {
-                    // C0/C1 controls, DEL, and the bidi overrides that can reorder what a terminal shows
-                    if (Character.isISOControl(c) || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
-                        shown.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        shown.append(c);
-                    }
-                }
-            }
-        }
-        if (text.length() > MAX_CHARS) {
-            shown.append("… (").append(text.length()).append(" chars)");
-        }
-        return shown.toString();
+        StringBuilder shown = new StringBuilder();
+        text.chars().limit(MAX_CHARS).forEach(c -> shown.append(escaped((char) c)));
+        return text.length() > MAX_CHARS ? shown + "… (" + text.length() + " chars)" : shown.toString();
+    }
+
+    /** C0/C1 controls, DEL, and the bidi overrides that can reorder what a terminal shows. */
+    private static String escaped(char c) {
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> Character.isISOControl(c) || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069'
+                    ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+        };
     }
 }
