@@ -5,20 +5,23 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
+import java.net.URL;
 import java.net.UnknownHostException;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
 
 /**
- * Which web pages may open a WebSocket here: the kit's pages (ports 8080 to 8088 and this server's own)
- * from any of this machine's names or addresses, and each {@code --allowed-origin}. Never "Origin equals
- * Host": under DNS rebinding a foreign name points here and both carry it.
+ * Which web pages may open a socket here: the server's half of the same-origin policy. A browser
+ * sends {@code Origin} but never blocks the answer, so the server refuses foreign pages itself.
+ * Allowed: the kit's pages (ports 8080 to 8088 and this server's own) loaded from any of this
+ * machine's names or addresses, and each {@code --allowed-origin}. Never "Origin equals Host":
+ * under DNS rebinding a foreign name points at this machine, and both carry that name.
  */
 final class Origins {
 
@@ -42,39 +45,37 @@ final class Origins {
             return true;
         }
         try {
-            URI uri = new URI(normalize(origin));
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-            return uri.getScheme().matches("https?") && uri.getHost() != null
-                    && (machineHosts.contains(uri.getHost()) || uri.getHost().matches("127(\\.\\d{1,3}){3}"))
-                    && (port == ownPort || port >= 8080 && port <= 8088);
+            URL url = new URI(normalize(origin)).toURL();
+            int port = url.getPort() != -1 ? url.getPort() : url.getDefaultPort();
+            return url.getProtocol().matches("https?") && isThisMachine(url.getHost()) && (port == ownPort || port >= 8080 && port <= 8088);
         } catch (Exception notAnOrigin) {
             return false; // "null" (a sandboxed page or a file://) and garbage alike
         }
     }
 
-    /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
-    static List<String> openLines(String host, int port) {
-        if (!"0.0.0.0".equals(host) && !"::".equals(host)) {
-            return List.of();
-        }
-        return lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList();
+    private boolean isThisMachine(String host) {
+        return machineHosts.contains(host) || host.matches("127(\\.\\d{1,3}){3}"); // all of 127.0.0.0/8 is loopback
     }
 
+    /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
+    static List<String> openLines(String host, int port) {
+        boolean lan = "0.0.0.0".equals(host) || "::".equals(host);
+        return lan ? lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList() : List.of();
+    }
+
+    /** The addresses other machines on the LAN can use. */
     static List<String> lanAddresses() {
-        return interfaceAddresses().stream()
+        return interfaceAddresses()
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
-                .map(InetAddress::getHostAddress).sorted().toList();
+                .map(InetAddress::getHostAddress)
+                .sorted()
+                .toList();
     }
 
     /** localhost, the loopback addresses, every interface address and the host name, as a browser writes them. */
     private static Set<String> machineHosts() {
         Set<String> hosts = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
-        for (InetAddress address : interfaceAddresses()) {
-            String literal = address.getHostAddress().replaceFirst("%.*$", "");
-            // A browser writes IPv6 short, e.g. [fe80::1] rather than [fe80:0:0:0:0:0:0:1].
-            hosts.add(address instanceof Inet4Address ? literal
-                    : "[" + literal.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::") + "]");
-        }
+        interfaceAddresses().forEach(address -> hosts.add(inUrl(address)));
         try {
             hosts.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
         } catch (UnknownHostException noName) {
@@ -83,12 +84,19 @@ final class Origins {
         return hosts;
     }
 
-    private static List<InetAddress> interfaceAddresses() {
+    private static Stream<InetAddress> interfaceAddresses() {
         try {
-            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream().flatMap(NetworkInterface::inetAddresses).toList();
+            return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses);
         } catch (SocketException e) {
-            return List.of();
+            return Stream.empty();
         }
+    }
+
+    /** IPv6 short and in brackets, e.g. {@code [fe80::1]} rather than {@code fe80:0:0:0:0:0:0:1%eth0}. */
+    private static String inUrl(InetAddress address) {
+        String literal = address.getHostAddress().replaceFirst("%.*$", "");
+        return address instanceof Inet4Address ? literal
+                : "[" + literal.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::") + "]";
     }
 
     /** scheme://host[:port], lower case, as browsers send it. */

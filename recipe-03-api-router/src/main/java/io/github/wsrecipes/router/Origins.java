@@ -5,31 +5,38 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
+import java.net.URL;
 import java.net.UnknownHostException;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.LoggerFactory;
 
 /**
- * Which web pages may open a WebSocket here. A browser sends {@code Origin} with every upgrade but
- * never blocks the answer, so the server refuses foreign pages itself. Allowed: pages of the kit's
- * ports (8080 to 8088 and this server's own) loaded from this machine's own names or addresses, and
- * each {@code --allowed-origin}. An Origin that merely equals {@code Host} is not enough: under DNS
- * rebinding a foreign name points at this machine, and both carry that foreign name.
+ * Which web pages may open a socket here: the server's half of the same-origin policy. A browser
+ * sends {@code Origin} but never blocks the answer, so the server refuses foreign pages itself.
+ * Allowed: the kit's pages (ports 8080 to 8088 and this server's own) loaded from any of this
+ * machine's names or addresses, and each {@code --allowed-origin}. Never "Origin equals Host":
+ * under DNS rebinding a foreign name points at this machine, and both carry that name.
  */
 final class Origins {
 
     private final Set<String> machineHosts = machineHosts();
     private final int ownPort;
-    private final Set<String> extra = new HashSet<>();
+    private final Set<String> extra;
     private final boolean any;
 
     Origins(int ownPort, List<String> extra, boolean any) {
         this.ownPort = ownPort;
-        extra.forEach(origin -> this.extra.add(normalize(origin)));
+        this.extra = extra.stream().map(Origins::normalize).collect(Collectors.toSet());
         this.any = any;
+        if (any) {
+            LoggerFactory.getLogger(Origins.class).warn("Any web page may open a WebSocket to this server: for demos only");
+        }
     }
 
     /** A request without Origin comes from a program, not a page, and is allowed. */
@@ -38,48 +45,58 @@ final class Origins {
             return true;
         }
         try {
-            URI uri = new URI(normalize(origin));
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && (machineHosts.contains(uri.getHost()) || uri.getHost().matches("127(\\.\\d{1,3}){3}"))
-                    && (port == ownPort || (port >= 8080 && port <= 8088));
+            URL url = new URI(normalize(origin)).toURL();
+            int port = url.getPort() != -1 ? url.getPort() : url.getDefaultPort();
+            return url.getProtocol().matches("https?") && isThisMachine(url.getHost()) && (port == ownPort || port >= 8080 && port <= 8088);
         } catch (Exception notAnOrigin) {
             return false; // "null" (a sandboxed page or a file://) and garbage alike
         }
     }
 
-    /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
-    static List<String> openLines(String host, int port) {
-        if (!"0.0.0.0".equals(host) && !"::".equals(host)) {
-            return List.of();
-        }
-        return interfaceAddresses().stream()
-                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
-                .map(address -> "Open http://" + address.getHostAddress() + ":" + port + "/").sorted().toList();
+    private boolean isThisMachine(String host) {
+        return machineHosts.contains(host) || host.matches("127(\\.\\d{1,3}){3}"); // all of 127.0.0.0/8 is loopback
     }
 
-    /** localhost, the loopback addresses, every interface address and the host name, as URIs write them. */
+    /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
+    static List<String> openLines(String host, int port) {
+        boolean lan = "0.0.0.0".equals(host) || "::".equals(host);
+        return lan ? lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList() : List.of();
+    }
+
+    /** The addresses other machines on the LAN can use. */
+    static List<String> lanAddresses() {
+        return interfaceAddresses()
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .map(InetAddress::getHostAddress)
+                .sorted()
+                .toList();
+    }
+
+    /** localhost, the loopback addresses, every interface address and the host name, as a browser writes them. */
     private static Set<String> machineHosts() {
         Set<String> hosts = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
-        for (InetAddress address : interfaceAddresses()) {
-            String literal = address.getHostAddress().replaceFirst("%.*$", "");
-            // a browser writes the short IPv6 form, e.g. fe80::1 rather than fe80:0:0:0:0:0:0:1
-            hosts.add(address instanceof Inet4Address ? literal
-                    : "[" + literal.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::") + "]");
-        }
+        interfaceAddresses().forEach(address -> hosts.add(inUrl(address)));
         try {
             hosts.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
-        } catch (UnknownHostException noName) { // a machine without a resolvable name still has its addresses
+        } catch (UnknownHostException noName) {
+            // a machine without a resolvable name still has its addresses
         }
         return hosts;
     }
 
-    private static List<InetAddress> interfaceAddresses() {
+    private static Stream<InetAddress> interfaceAddresses() {
         try {
-            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream().flatMap(NetworkInterface::inetAddresses).toList();
+            return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses);
         } catch (SocketException e) {
-            return List.of();
+            return Stream.empty();
         }
+    }
+
+    /** IPv6 short and in brackets, e.g. {@code [fe80::1]} rather than {@code fe80:0:0:0:0:0:0:1%eth0}. */
+    private static String inUrl(InetAddress address) {
+        String literal = address.getHostAddress().replaceFirst("%.*$", "");
+        return address instanceof Inet4Address ? literal
+                : "[" + literal.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::") + "]";
     }
 
     /** scheme://host[:port], lower case, as browsers send it. */

@@ -5,55 +5,49 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
+import java.net.URL;
 import java.net.UnknownHostException;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.slf4j.LoggerFactory;
 
 /**
- * Which web pages may talk to the Socket.IO server: the server's half of the same-origin policy.
- *
- * <p>A browser sends {@code Origin} with every cross-origin request and upgrade but never blocks a
- * WebSocket, so the server refuses foreign pages itself (else any site a student visits could
- * chat here in the student's name). Allowed: the
- * pages of this recipe and of the kit's other recipes (ports 8080 to 8088 and the page server's),
- * loaded from any of this machine's own names or addresses, and each {@code --allowed-origin}.
- * An Origin that only matches the request's {@code Host} is not enough: under DNS rebinding a
- * foreign name points at this machine, and Host and Origin both carry that foreign name.
+ * Which web pages may open a socket here: the server's half of the same-origin policy. A browser
+ * sends {@code Origin} but never blocks the answer, so the server refuses foreign pages itself.
+ * Allowed: the kit's pages (ports 8080 to 8088 and this server's own) loaded from any of this
+ * machine's names or addresses, and each {@code --allowed-origin}. Never "Origin equals Host":
+ * under DNS rebinding a foreign name points at this machine, and both carry that name.
  */
 final class Origins {
 
-    private final Set<String> machineHosts;
-    private final Set<Integer> kitPorts;
+    private final Set<String> machineHosts = machineHosts();
+    private final int ownPort;
     private final Set<String> extra;
     private final boolean any;
 
     Origins(int ownPort, List<String> extra, boolean any) {
-        this.machineHosts = machineHosts();
-        this.kitPorts = IntStream.rangeClosed(8080, 8088).boxed().collect(Collectors.toCollection(HashSet::new));
-        this.kitPorts.add(ownPort);
+        this.ownPort = ownPort;
         this.extra = extra.stream().map(Origins::normalize).collect(Collectors.toSet());
         this.any = any;
+        if (any) {
+            LoggerFactory.getLogger(Origins.class).warn("Any web page may open a WebSocket to this server: for demos only");
+        }
     }
 
     /** A request without Origin comes from a program, not a page, and is allowed. */
     boolean allows(String origin) {
-        if (any || origin == null) {
-            return true;
-        }
-        String normalized = normalize(origin);
-        if (extra.contains(normalized)) {
+        if (any || origin == null || extra.contains(normalize(origin))) {
             return true;
         }
         try {
-            URI uri = new URI(normalized);
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null && isThisMachine(uri.getHost()) && kitPorts.contains(port);
+            URL url = new URI(normalize(origin)).toURL();
+            int port = url.getPort() != -1 ? url.getPort() : url.getDefaultPort();
+            return url.getProtocol().matches("https?") && isThisMachine(url.getHost()) && (port == ownPort || port >= 8080 && port <= 8088);
         } catch (Exception notAnOrigin) {
             return false; // "null" (a sandboxed page or a file://) and garbage alike
         }
@@ -65,28 +59,23 @@ final class Origins {
 
     /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
     static List<String> openLines(String host, int port) {
-        if (!"0.0.0.0".equals(host) && !"::".equals(host)) {
-            return List.of();
-        }
-        return lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList();
+        boolean lan = "0.0.0.0".equals(host) || "::".equals(host);
+        return lan ? lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList() : List.of();
     }
 
     /** The addresses other machines on the LAN can use. */
     static List<String> lanAddresses() {
-        return interfaceAddresses().stream()
+        return interfaceAddresses()
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
                 .map(InetAddress::getHostAddress)
                 .sorted()
                 .toList();
     }
 
-    /** localhost, the loopback addresses, every interface address and the host name, as URIs write them. */
+    /** localhost, the loopback addresses, every interface address and the host name, as a browser writes them. */
     private static Set<String> machineHosts() {
         Set<String> hosts = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
-        for (InetAddress address : interfaceAddresses()) {
-            String literal = address.getHostAddress().replaceFirst("%.*$", "");
-            hosts.add(address instanceof Inet4Address ? literal : "[" + compressIpv6(address) + "]");
-        }
+        interfaceAddresses().forEach(address -> hosts.add(inUrl(address)));
         try {
             hosts.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
         } catch (UnknownHostException noName) {
@@ -95,20 +84,19 @@ final class Origins {
         return hosts;
     }
 
-    private static List<InetAddress> interfaceAddresses() {
+    private static Stream<InetAddress> interfaceAddresses() {
         try {
-            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                    .flatMap(NetworkInterface::inetAddresses)
-                    .toList();
+            return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses);
         } catch (SocketException e) {
-            return List.of();
+            return Stream.empty();
         }
     }
 
-    /** The short form a browser writes, e.g. {@code fe80::1} rather than {@code fe80:0:0:0:0:0:0:1}. */
-    private static String compressIpv6(InetAddress address) {
-        String full = address.getHostAddress().replaceFirst("%.*$", "");
-        return full.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::");
+    /** IPv6 short and in brackets, e.g. {@code [fe80::1]} rather than {@code fe80:0:0:0:0:0:0:1%eth0}. */
+    private static String inUrl(InetAddress address) {
+        String literal = address.getHostAddress().replaceFirst("%.*$", "");
+        return address instanceof Inet4Address ? literal
+                : "[" + literal.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::") + "]";
     }
 
     /** scheme://host[:port], lower case, as browsers send it. */
