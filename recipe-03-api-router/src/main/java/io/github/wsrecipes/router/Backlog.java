@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What one peer has been sent but not yet taken, in bytes: counted up before a send, down in its
- * callback. A broadcast never waits for a slow peer; past the bound the peer is closed with 1013,
- * logged once, and cut off after the close timeout if it does not read the close frame either.
+ * callback. A sender never waits for a slow peer; past the bound the peer is closed with 1013, logged
+ * once, sent nothing more, and cut off after the close timeout if it does not read the close either.
  */
 final class Backlog {
 
@@ -37,24 +37,26 @@ final class Backlog {
         this.closeTimeout = closeTimeout;
     }
 
-    /** Sends UTF-8 bytes (a broadcast encodes once for every peer) as a text frame. An empty backlog takes any one message. */
-    void sendText(ByteBuffer utf8) {
+    boolean send(String text) {
+        return send(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Queues UTF-8 bytes (encoded once for every peer) as one text frame; false once the peer is cut off. */
+    boolean send(ByteBuffer utf8) {
         int size = utf8.remaining();
         long before = queued.getAndAdd(size);
-        if (full.get() || (before > 0 && before + size > max)) {
+        if (full.get() || before > 0 && before + size > max) { // an empty backlog takes any one message
             queued.addAndGet(-size);
             if (full.compareAndSet(false, true)) {
-                LOG.warn("Closing {} with 1013: {} bytes sent and not yet taken", session.getRemoteSocketAddress(), before);
+                LOG.warn("Closing {} with 1013: {} bytes sent and not yet taken (--max-backlog {})", session.getRemoteSocketAddress(), before, max);
                 session.close(StatusCode.TRY_AGAIN_LATER, "backlog full: you are not reading", org.eclipse.jetty.websocket.api.Callback.NOOP);
                 CompletableFuture.delayedExecutor(closeTimeout, TimeUnit.MILLISECONDS).execute(session::disconnect);
             }
-            return;
+            return false;
         }
+        // Jetty's core session sends bytes we already hold; slice(): each peer reads them through a position of its own.
         Runnable taken = () -> queued.addAndGet(-size);
         ((WebSocketSession) session).getCoreSession().sendFrame(new Frame(OpCode.TEXT, utf8.slice()), Callback.from(taken, failure -> taken.run()), false);
-    }
-
-    void sendText(String text) {
-        sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        return true;
     }
 }

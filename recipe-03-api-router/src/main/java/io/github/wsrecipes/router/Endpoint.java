@@ -54,7 +54,7 @@ public abstract class Endpoint implements Session.Listener.AutoDemanding {
     /** Listing 8-5 read only {@code utf8} messages and ignored the rest; we say so instead. */
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback received) {
-        backlog.sendText("{\"status\":400,\"error\":\"" + protocol + " takes text; got " + payload.remaining() + " bytes of binary\"}");
+        backlog.send("{\"status\":400,\"error\":\"" + protocol + " takes text; got " + payload.remaining() + " bytes of binary\"}");
         received.succeed();
     }
 
@@ -84,7 +84,7 @@ public abstract class Endpoint implements Session.Listener.AutoDemanding {
 
         @Override
         void received(String text) {
-            backlog.sendText(routes.answer(text));
+            backlog.send(routes.answer(text));
         }
     }
 
@@ -118,7 +118,7 @@ public abstract class Endpoint implements Session.Listener.AutoDemanding {
         void received(String update) {
             String json = JsonNodeFactory.instance.objectNode().put("update", update).put("from", id).toString();
             ByteBuffer once = ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
-            members.all().forEach(member -> member.sendText(once));
+            members.all().forEach(member -> member.send(once));
         }
 
         @Override

@@ -1,8 +1,10 @@
 package io.github.wsrecipes.events;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.ScheduledExecutorService;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jetty.util.Callback;
@@ -15,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one client has been sent but not yet taken: counted up before each send, down in its callback.
- * Past the bound the client is closed with 1013 instead of growing the heap.
+ * What one peer has been sent but not yet taken, in bytes: counted up before a send, down in its
+ * callback. A sender never waits for a slow peer; past the bound the peer is closed with 1013, logged
+ * once, sent nothing more, and cut off after the close timeout if it does not read the close either.
  */
 final class Backlog {
 
@@ -24,31 +27,36 @@ final class Backlog {
 
     private final Session session;
     private final long max;
+    private final long closeTimeout;
     private final AtomicLong queued = new AtomicLong();
+    private final AtomicBoolean full = new AtomicBoolean();
 
-    Backlog(Session session, long max) {
+    Backlog(Session session, long max, long closeTimeout) {
         this.session = session;
         this.max = max;
+        this.closeTimeout = closeTimeout;
     }
 
-    /** Queues these bytes as one text frame; false, and nothing queued, when that would pass the bound. */
+    boolean send(String text) {
+        return send(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Queues UTF-8 bytes (encoded once for every peer) as one text frame; false once the peer is cut off. */
     boolean send(ByteBuffer utf8) {
         int size = utf8.remaining();
-        if (queued.addAndGet(size) > max) {
+        long before = queued.getAndAdd(size);
+        if (full.get() || before > 0 && before + size > max) { // an empty backlog takes any one message
             queued.addAndGet(-size);
+            if (full.compareAndSet(false, true)) {
+                LOG.warn("Closing {} with 1013: {} bytes sent and not yet taken (--max-backlog {})", session.getRemoteSocketAddress(), before, max);
+                session.close(StatusCode.TRY_AGAIN_LATER, "backlog full: you are not reading", org.eclipse.jetty.websocket.api.Callback.NOOP);
+                CompletableFuture.delayedExecutor(closeTimeout, TimeUnit.MILLISECONDS).execute(session::disconnect);
+            }
             return false;
         }
-        // Jetty's core session takes a ready-made frame (Session.sendText would encode each time);
-        // slice(): every client reads the shared bytes through a position of its own.
-        ((WebSocketSession) session).getCoreSession().sendFrame(new Frame(OpCode.TEXT, utf8.slice()),
-                Callback.from(() -> queued.addAndGet(-size), failed -> queued.addAndGet(-size)), false);
+        // Jetty's core session sends bytes we already hold; slice(): each peer reads them through a position of its own.
+        Runnable taken = () -> queued.addAndGet(-size);
+        ((WebSocketSession) session).getCoreSession().sendFrame(new Frame(OpCode.TEXT, utf8.slice()), Callback.from(taken, failure -> taken.run()), false);
         return true;
-    }
-
-    /** 1013 says why; a client that reads nothing never takes that frame either, so cut it after the close timeout. */
-    void closeFull(ScheduledExecutorService timer, long closeTimeoutMs) {
-        LOG.warn("Closing {}: backlog full, {} bytes unread (--max-backlog {})", session.getRemoteSocketAddress(), queued.get(), max);
-        session.close(StatusCode.TRY_AGAIN_LATER, "backlog full: you are not reading", org.eclipse.jetty.websocket.api.Callback.NOOP);
-        timer.schedule(session::disconnect, closeTimeoutMs, TimeUnit.MILLISECONDS);
     }
 }

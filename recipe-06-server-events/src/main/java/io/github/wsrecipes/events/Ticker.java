@@ -42,7 +42,6 @@ final class Ticker implements ClientEndpoint.Clients {
         clients.forEach((session, backlog) -> {
             if (!backlog.send(status) || !backlog.send(PING)) {
                 clients.remove(session); // no more pushes to a client that does not read
-                backlog.closeFull(timer, options.closeTimeout);
             }
         });
         if (!options.quiet) {
@@ -60,7 +59,7 @@ final class Ticker implements ClientEndpoint.Clients {
 
     @Override
     public void joined(Session session) {
-        clients.put(session, new Backlog(session, options.maxBacklog));
+        clients.put(session, new Backlog(session, options.maxBacklog, options.closeTimeout));
     }
 
     @Override
