@@ -17,11 +17,8 @@ import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which web pages may open a socket here: the server's half of the same-origin policy. A browser
- * sends {@code Origin} but never blocks the answer, so the server refuses foreign pages itself.
- * Allowed: the kit's pages (ports 8080 to 8088 and this server's own) loaded from any of this
- * machine's names or addresses, and each {@code --allowed-origin}. Never "Origin equals Host":
- * under DNS rebinding a foreign name points at this machine, and both carry that name.
+ * Which web pages may open a socket here: the kit's pages (ports 8080 to 8088 and this server's own) from any of this
+ * machine's names or addresses, and each {@code --allowed-origin}; never "Origin equals Host" (DNS rebinding forges both).
  */
 final class Origins {
 
@@ -63,19 +60,20 @@ final class Origins {
         return lan ? lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList() : List.of();
     }
 
-    /** The addresses other machines on the LAN can use. */
     static List<String> lanAddresses() {
         return interfaceAddresses()
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
-                .map(InetAddress::getHostAddress)
-                .sorted()
-                .toList();
+                .map(InetAddress::getHostAddress).sorted().toList();
     }
 
-    /** localhost, the loopback addresses, every interface address and the host name, as a browser writes them. */
+    /** localhost, the loopback addresses, every interface address and the host name, as a browser writes them (IPv6 short: [fe80::1]). */
     private static Set<String> machineHosts() {
         Set<String> hosts = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
-        interfaceAddresses().forEach(address -> hosts.add(inUrl(address)));
+        interfaceAddresses().forEach(address -> {
+            String literal = address.getHostAddress().replaceFirst("%.*$", "");
+            hosts.add(address instanceof Inet4Address ? literal
+                    : "[" + literal.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::") + "]");
+        });
         try {
             hosts.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
         } catch (UnknownHostException noName) {
@@ -90,13 +88,6 @@ final class Origins {
         } catch (SocketException e) {
             return Stream.empty();
         }
-    }
-
-    /** IPv6 short and in brackets, e.g. {@code [fe80::1]} rather than {@code fe80:0:0:0:0:0:0:1%eth0}. */
-    private static String inUrl(InetAddress address) {
-        String literal = address.getHostAddress().replaceFirst("%.*$", "");
-        return address instanceof Inet4Address ? literal
-                : "[" + literal.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::") + "]";
     }
 
     /** scheme://host[:port], lower case, as browsers send it. */
