@@ -17,7 +17,6 @@ import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Manager;
 import io.socket.client.Socket;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,16 +48,7 @@ public final class ConsoleClient implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         ConsoleClient client = new ConsoleClient();
-        CommandLine cli = new CommandLine(client);
-        try {
-            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
-                return;
-            }
-        } catch (CommandLine.ParameterException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Try --help.");
-            System.exit(2);
-        }
+        Options.parse(client, cli -> { }, args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
         Runtime.getRuntime().addShutdownHook(new Thread(client::close, "stop"));
         client.connect(System.out::println);
         client.finished.await();

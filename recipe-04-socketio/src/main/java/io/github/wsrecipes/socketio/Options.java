@@ -5,6 +5,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,12 +50,17 @@ public final class Options {
 
     /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
     public OptionalInt parse(String... args) {
-        CommandLine cli = new CommandLine(this);
+        return parse(this, this::validate, args);
+    }
+
+    /** The kit's one way to read a command line, for both programs of this recipe. */
+    static OptionalInt parse(Object command, Consumer<CommandLine> validate, String... args) {
+        CommandLine cli = new CommandLine(command);
         try {
             if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
                 return OptionalInt.of(0);
             }
-            validate(cli);
+            validate.accept(cli);
             return OptionalInt.empty();
         } catch (ParameterException e) {
             System.err.println(e.getMessage());
