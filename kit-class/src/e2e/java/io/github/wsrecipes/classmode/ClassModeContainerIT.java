@@ -10,17 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.wsrecipes.testsupport.RecipeContainer;
 
 /** Class mode as shipped: the jar in its image, every recipe up, each link answering. */
-@Testcontainers
 class ClassModeContainerIT {
 
     // Host networking (see RecipeContainer): loopback, and free ports instead of 8080 to 8088.
-    @Container
+    @RegisterExtension
     static final RecipeContainer KIT = RecipeContainer.of("kit-class", "--host", "127.0.0.1", "--port", "0", "--any-ports");
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -32,13 +35,14 @@ import com.github.dockerjava.api.exception.NotFoundException;
  * should bind {@code --host 127.0.0.1 --port 0}; the real address is read from the ready line.
  * The container and its image are removed on {@link #stop()}.
  *
- * <p>Without Docker the test is skipped with the reason, unless {@code -Dkit.docker.required=true}
- * (CI), where a missing Docker or base image fails the test instead.
+ * <p>Without Docker (or with {@code -Dkit.docker=off}) each test is skipped with the reason and counted
+ * as skipped, unless {@code -Dkit.docker.required=true} (CI), where a missing Docker or base image fails
+ * it instead. As a static extension the container starts before the class's first test, not in
+ * {@code beforeAll}: a skip there would leave Surefire's counts at "Tests run: 0, Skipped: 0".
  *
  * <pre>{@code
- * @Testcontainers
  * class Recipe01ContainerIT {
- *     @Container
+ *     @RegisterExtension
  *     static final RecipeContainer RECIPE =
  *             RecipeContainer.of("recipe-01-server", "--host", "127.0.0.1", "--port", "0");
  *
@@ -47,7 +51,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
  * }
  * }</pre>
  */
-public final class RecipeContainer implements Startable {
+public final class RecipeContainer implements Startable, BeforeEachCallback, AfterAllCallback {
 
     private static final String LISTENING = "Listening on ";
     private static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre";
@@ -58,6 +62,8 @@ public final class RecipeContainer implements Startable {
     private final List<String> readyLines = new ArrayList<>(List.of(LISTENING));
     private ImageFromDockerfile image;
     private GenericContainer<?> container;
+    private boolean started;
+    private Throwable unavailable; // why the first start failed: every later test of the class fails or skips the same way
 
     private RecipeContainer(String module, String[] command) {
         this.module = module;
@@ -89,6 +95,30 @@ public final class RecipeContainer implements Startable {
         return this;
     }
 
+    /** As a static {@code @RegisterExtension}: started once, before the first test of the class. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (unavailable instanceof Error error) {
+            throw error;
+        }
+        if (unavailable != null) {
+            throw (RuntimeException) unavailable;
+        }
+        if (!started) {
+            try {
+                start();
+            } catch (RuntimeException | Error e) {
+                unavailable = e;
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
     @Override
     public void start() {
         Assumptions.assumeFalse("off".equals(System.getProperty("kit.docker")), "container tests are off (-Dkit.docker=off)");
@@ -114,6 +144,7 @@ public final class RecipeContainer implements Startable {
                 .waitingFor(ready);
         try {
             container.start();
+            started = true;
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -181,8 +212,7 @@ public final class RecipeContainer implements Startable {
         if (Boolean.getBoolean("kit.docker.required")) {
             Assertions.fail(reason + " [-Dkit.docker.required=true]");
         }
-        // The whole class is skipped before any test starts, and Surefire's summary would only
-        // say "Tests run: 0": log the reason where the build output shows it.
+        // Surefire's summary counts the skips but not why: log the reason where the build output shows it.
         LoggerFactory.getLogger(RecipeContainer.class).warn("Skipping the container tests: {}", reason);
         Assumptions.abort(reason);
     }

@@ -111,6 +111,11 @@ public final class EchoServer {
         LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
         open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
         try {
+            // The peers answer our close frames before the connections go: cut earlier, a peer still sending reads 1006.
+            long deadline = System.nanoTime() + options.closeTimeout * 1_000_000;
+            while (!websockets.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             server.stop();
         } catch (Exception e) {
             LOG.warn("Stopping the server failed: {}", e.toString());

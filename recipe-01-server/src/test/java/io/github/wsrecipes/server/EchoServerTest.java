@@ -3,6 +3,7 @@ package io.github.wsrecipes.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
@@ -172,6 +173,8 @@ class EchoServerTest {
         live.connect(server, first, "echo-protocol");
         live.connect(server, second, "echo-protocol");
         assertThat(List.of(first.next(), second.next())).containsExactly("yo", "yo");
+        // Jetty lists a session as open only once onWebSocketOpen (which sends yo) has returned.
+        await().atMost(Duration.ofSeconds(5)).until(server::clients, clients -> clients == 2);
 
         long start = System.nanoTime();
         server.stop();

@@ -246,4 +246,24 @@ class ServerOptionsTest {
             assertThat(server.clients()).isZero();
         }
     }
+
+    @Test
+    void stopGivesAPeerThatCannotTakeTheCloseTheCloseTimeoutAndNoMoreWhileOthersGet1001AtOnce() throws Exception {
+        EchoServer server = live.start("--close-timeout", "2000", "--no-keepalive", "--quiet");
+        Peer polite = new Peer.Messages();
+        live.connect(server, polite, "echo-protocol");
+        assertThat(polite.next()).isEqualTo("yo");
+
+        try (RawWebSocket stuck = new RawWebSocket(server.uri())) {
+            stuck.floodUntilStalled(Long.MAX_VALUE); // its close frame will wait behind the echoes it never reads
+            long start = System.nanoTime();
+            server.stop();
+            Duration stopping = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(polite.closeStatus()).isEqualTo("1001 server is shutting down");
+            assertThat(stopping).as("the close timeout for the stuck peer, then it is cut")
+                    .isBetween(Duration.ofMillis(1_900), Duration.ofMillis(2 * 2_000 + 1_500));
+            assertThat(server.clients()).isZero();
+        }
+    }
 }

@@ -8,8 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.wsrecipes.testsupport.RecipeContainer;
 
@@ -17,10 +16,9 @@ import io.github.wsrecipes.testsupport.RecipeContainer;
  * The shipped artifact: the runnable jar in the recipe's image, both servers reached over the
  * network. Host networking (see RecipeContainer): both bind 127.0.0.1 on ports of their choosing.
  */
-@Testcontainers
 class Recipe04ContainerIT {
 
-    @Container
+    @RegisterExtension
     static final RecipeContainer RECIPE = RecipeContainer.of("recipe-04-socketio",
             "--host", "127.0.0.1", "--port", "0", "--socketio-port", "0").awaiting("Socket.IO on ");
 

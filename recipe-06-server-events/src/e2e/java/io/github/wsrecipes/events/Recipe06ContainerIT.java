@@ -12,19 +12,17 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.wsrecipes.testsupport.RecipeContainer;
 
 /** The shipped artifact: the runnable jar in the recipe's image, reached over the network. */
-@Testcontainers
 class Recipe06ContainerIT {
 
     // Host networking (see RecipeContainer): the server binds loopback on a port of its choosing.
     private static final String[] COMMAND = {"--host", "127.0.0.1", "--port", "0", "--interval", "200"};
 
-    @Container
+    @RegisterExtension
     static final RecipeContainer RECIPE = RecipeContainer.of("recipe-06-server-events", COMMAND);
 
     private final WebSocketClient client = new WebSocketClient();

@@ -155,6 +155,24 @@ class PushTest {
     }
 
     @Test
+    void stopGivesAStuckClientTheCloseTimeoutAndNoMoreWhileOthersGet1001AtOnce() throws Exception {
+        server = start("--interval", "1", "--max-backlog", "100000000", "--close-timeout", "2000");
+        client.start();
+        Listener polite = Listener.connect(client, server.uri());
+        try (StuckClient stuck = new StuckClient(server.uri())) {
+            // Pushes fill the stuck client's small buffers: its close frame will wait behind them.
+            await().atMost(Duration.ofSeconds(30)).until(() -> polite.statuses().size() >= 2_000);
+            long start = System.nanoTime();
+            server.stop();
+            Duration stopping = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(polite.closeStatus()).isEqualTo("1001 server is shutting down");
+            assertThat(stopping).as("the close timeout for the stuck client, then it is cut")
+                    .isBetween(Duration.ofMillis(1_900), Duration.ofMillis(2 * 2_000 + 1_500));
+        }
+    }
+
+    @Test
     void twoHundredConnectionsAddNoThreads() throws Exception {
         server = start("--interval", "100");
         client.start();
