@@ -5,7 +5,9 @@ import static io.github.wsrecipes.whiteboard.LiveBoard.mouse;
 import static io.github.wsrecipes.whiteboard.LiveBoard.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -113,6 +115,32 @@ class TwoNodesOverRedisTest {
         String next = mouse("mouseup", a.socketid, "red", 4, 9, 9, 9);
         send(a.session, next);
         assertThat(late.nextEvent()).as("then the live events, none of the history twice").isEqualTo(next);
+    }
+
+    @Test
+    void lateJoinersDuringAFloodGetEveryEventOnceAndInOrder() throws Exception {
+        Peer a = join(client, node1.uri());
+        int events = 2_000;
+        List<Peer> late = new ArrayList<>();
+        for (int seq = 1; seq <= events; seq++) {
+            send(a.session, mouse("mousemove", a.socketid, "red", 4, seq % 800, 1, seq));
+            if (seq % 200 == 0) {
+                late.add(join(client, node2.uri())); // joins while events are on their way through Redis
+            }
+        }
+        for (Peer peer : late) {
+            // Its history (the last 5 before it came) and then the live events: one unbroken run, nothing twice.
+            long previous = seqOf(peer.nextEvent());
+            while (previous < events) {
+                long seq = seqOf(peer.nextEvent());
+                assertThat(seq).as("after event " + previous).isEqualTo(previous + 1);
+                previous = seq;
+            }
+        }
+    }
+
+    private static long seqOf(String event) {
+        return Long.parseLong(event.substring(event.lastIndexOf(':') + 1, event.length() - 1));
     }
 
     @Test

@@ -21,6 +21,8 @@ class WhiteboardServerJarIT {
             client.start();
             Peer peer = LiveBoard.join(client, app.baseUri());
             assertThat(peer.socketid).isEqualTo("1");
+            // The greeting goes out while Jetty still opens the session; it counts as open once the line is logged.
+            app.awaitLine(line -> line.contains("as socketid_1"));
 
             app.stop();
 
