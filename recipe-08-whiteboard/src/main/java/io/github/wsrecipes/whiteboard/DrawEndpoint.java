@@ -9,28 +9,29 @@ import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One page's connection to the board: it is told its {@code socketid_N}, gets what was drawn so
  * far, and each event it sends is checked, then relayed to everyone else; a refused one gets an
- * error back and goes nowhere. Jetty needs endpoint classes to be public.
+ * error back and goes nowhere. Pings are answered by Jetty, which then reads on by itself. Jetty
+ * needs endpoint classes to be public.
  */
-public final class DrawEndpoint implements Session.Listener.AutoDemanding {
+public final class DrawEndpoint implements Session.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrawEndpoint.class);
 
     private final Board board;
-    private final long id;
     private final Options options;
     private Session session;
     private SocketAddress peer;
     private Backlog backlog;
+    private long id;
 
-    DrawEndpoint(Board board, long id, Options options) {
+    DrawEndpoint(Board board, Options options) {
         this.board = board;
-        this.id = id;
         this.options = options;
     }
 
@@ -39,9 +40,17 @@ public final class DrawEndpoint implements Session.Listener.AutoDemanding {
         this.session = session;
         this.peer = session.getRemoteSocketAddress();
         this.backlog = new Backlog(session, options.maxBacklog, options.closeTimeout);
+        try {
+            // The listing's greeting, word for word, sent by the board: a page that has its id hears every later event.
+            id = board.join(backlog);
+        } catch (RedisException e) {
+            LOG.warn("Refused {}: the shared board in Redis did not answer: {}", peer, e.getMessage());
+            session.close(StatusCode.TRY_AGAIN_LATER, "the board is not available: try again later", Callback.NOOP);
+            session.demand(); // to read the peer's answer to our close
+            return;
+        }
         LOG.info("Connected: {} as socketid_{}", peer, id);
-        // The listing's greeting, word for word, sent by the board: a page that has its id hears every later event.
-        board.join(backlog, "socketid_" + id);
+        session.demand();
     }
 
     @Override
@@ -55,10 +64,18 @@ public final class DrawEndpoint implements Session.Listener.AutoDemanding {
             if (clear) {
                 LOG.info("Board cleared by socketid_{}", id);
             }
-            board.draw(backlog, ByteBuffer.wrap(utf8), clear);
+            // The next message is read once this one is handed over: a slow Redis slows its senders, nothing piles up.
+            board.draw(id, utf8, clear).whenComplete((published, failed) -> {
+                if (failed != null) {
+                    LOG.warn("Event from socketid_{} not relayed: {}", id, PeerText.of(failed.toString()));
+                    backlog.send(DrawEvent.error("the board did not take this event: try again"));
+                }
+                session.demand();
+            });
         } catch (DrawEvent.Invalid refused) {
             LOG.info("Refused from {}: {}", peer, PeerText.of(refused.getMessage()));
             backlog.send(DrawEvent.error(refused.getMessage()));
+            session.demand();
         }
     }
 
@@ -67,6 +84,7 @@ public final class DrawEndpoint implements Session.Listener.AutoDemanding {
         LOG.info("Received Binary Message of {} bytes from {}: closing, draw events are text", payload.remaining(), peer);
         callback.succeed();
         session.close(StatusCode.BAD_DATA, "binary messages are not draw events: send JSON text", Callback.NOOP);
+        session.demand(); // to read the peer's answer to our close
     }
 
     @Override

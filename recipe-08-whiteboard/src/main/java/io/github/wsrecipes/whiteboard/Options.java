@@ -1,5 +1,6 @@
 package io.github.wsrecipes.whiteboard;
 
+import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,10 @@ public final class Options {
             description = "how long a peer has to answer a close frame before it is cut (default: ${DEFAULT-VALUE})")
     long closeTimeout = 5_000;
 
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "share the board with every node on this Redis, e.g. redis://localhost:6379 (default: this node alone)")
+    URI redis;
+
     @Option(names = "--quiet", description = "no line per message (connects, closes and errors are still logged)")
     boolean quiet;
 
@@ -81,6 +86,9 @@ public final class Options {
         if (maxMessageSize < DrawEvent.MAX_BYTES) {
             throw new ParameterException(cli, "--max-message-size must be at least " + DrawEvent.MAX_BYTES + " bytes, not " + maxMessageSize);
         }
+        if (redis != null && (!List.of("redis", "rediss").contains(redis.getScheme()) || redis.getHost() == null)) {
+            throw new ParameterException(cli, "--redis must look like redis://HOST:PORT, not " + redis);
+        }
         if (closeTimeout < 0) {
             throw new ParameterException(cli, "--close-timeout must not be negative, not " + closeTimeout);
         }
@@ -91,17 +99,29 @@ public final class Options {
         return "Config: host=" + host + ", port=" + port
                 + ", origins=" + (allowAnyOrigin ? "any" : "this machine's" + (allowedOrigins.isEmpty() ? "" : " + " + allowedOrigins))
                 + ", history=" + history + ", maxBacklog=" + maxBacklog + ", maxMessageSize=" + maxMessageSize
-                + ", closeTimeout=" + closeTimeout + ", quiet=" + quiet;
+                + ", closeTimeout=" + closeTimeout + ", redis=" + (redis == null ? "none" : redisShown()) + ", quiet=" + quiet;
     }
 
     /** A port in use or a host that does not resolve: one line a learner can act on. */
     String cannotListen(Exception e) {
+        return "Cannot listen on " + host + ":" + port + ": " + rootCause(e) + ". Is another recipe running? --port 0 picks a free port.";
+    }
+
+    /** --redis given and no Redis answers there: one line, the password left out. */
+    String cannotReachRedis(Exception e) {
+        return "Cannot reach Redis at " + redisShown() + ": " + rootCause(e) + ". Is redis-server running?";
+    }
+
+    private String redisShown() {
+        return String.valueOf(redis).replaceFirst("//[^@/]*@", "//");
+    }
+
+    private static String rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
+        return cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
     }
 
     /** -V: the version Maven wrote into the jar's manifest. */

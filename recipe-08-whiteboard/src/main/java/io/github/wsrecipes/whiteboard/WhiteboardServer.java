@@ -5,8 +5,6 @@ import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -14,10 +12,10 @@ import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +36,13 @@ public final class WhiteboardServer {
     private static final Logger LOG = LoggerFactory.getLogger(WhiteboardServer.class);
 
     private final Options options;
-    private final Board board;
-    private final AtomicLong ids = new AtomicLong();
+    private Board board;
     private Server server;
     private ServerConnector connector;
     private ServerWebSocketContainer websockets;
 
     public WhiteboardServer(Options options) {
         this.options = options;
-        this.board = new Board(options.history);
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,6 +55,9 @@ public final class WhiteboardServer {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
             System.err.println(options.cannotListen(e));
+            System.exit(1);
+        } catch (RedisException e) {
+            System.err.println(options.cannotReachRedis(e));
             System.exit(1);
         }
         System.out.println("Listening on " + recipe.uri());
@@ -81,7 +80,9 @@ public final class WhiteboardServer {
         server.addConnector(connector);
         connector.open();
 
-        // 2. Upgrades on /: this machine's pages asking for draw-protocol become a DrawEndpoint on the board.
+        // 2. Upgrades on /: this machine's pages asking for draw-protocol become a DrawEndpoint on the board,
+        //    kept here in memory, or with --redis shared by every node through Redis (connected now: no Redis, no start).
+        board = new Board(options.history, options.redis == null ? null : new Relay(options.redis));
         Origins origins = new Origins(port(), options.allowedOrigins, options.allowAnyOrigin);
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
             // Past 1 KiB a message is answered with an error; past this limit it is not even read (1009).
@@ -89,7 +90,7 @@ public final class WhiteboardServer {
             container.setMaxTextMessageSize(options.maxMessageSize);
             container.setMaxBinaryMessageSize(options.maxMessageSize);
             container.setIdleTimeout(Duration.ofMinutes(10));
-            container.addMapping("/", new UpgradeCheck(origins, PROTOCOL, () -> new DrawEndpoint(board, ids.incrementAndGet(), options)));
+            container.addMapping("/", new UpgradeCheck(origins, PROTOCOL, () -> new DrawEndpoint(board, options)));
         });
         websockets = upgrades.getServerWebSocketContainer();
 
@@ -106,8 +107,7 @@ public final class WhiteboardServer {
     private ResourceHandler staticFiles() {
         ResourceFactory resources = ResourceFactory.of(server);
         ResourceHandler files = new ResourceHandler(); // the recipe's own folder (recipes may share one JVM), then the WebJars
-        files.setBaseResource(ResourceFactory.combine(
-                resources.newClassLoaderResource("webroot/recipe-08-whiteboard/"),
+        files.setBaseResource(ResourceFactory.combine(resources.newClassLoaderResource("webroot/recipe-08-whiteboard/"),
                 resources.newClassLoaderResource("META-INF/resources/")));
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
@@ -119,14 +119,19 @@ public final class WhiteboardServer {
         if (websockets == null) {
             return; // never started
         }
-        Collection<Session> open = websockets.getOpenSessions();
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
-        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
+        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", websockets.getOpenSessions().size());
+        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
         try {
+            // The peers answer our close frames before the connections go: cut earlier, a peer still sending reads 1006.
+            long deadline = System.nanoTime() + options.closeTimeout * 1_000_000;
+            while (!websockets.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             server.stop();
         } catch (Exception e) {
             LOG.warn("Stopping the server failed: {}", e.toString());
         }
+        board.close(); // with --redis: the Redisson client, last, once no peer can draw
     }
 
     public int port() {

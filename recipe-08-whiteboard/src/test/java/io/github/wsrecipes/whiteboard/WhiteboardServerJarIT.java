@@ -21,6 +21,8 @@ class WhiteboardServerJarIT {
             client.start();
             Peer peer = LiveBoard.join(client, app.baseUri());
             assertThat(peer.socketid).isEqualTo("1");
+            // The greeting goes out while Jetty still opens the session; it counts as open once the line is logged.
+            app.awaitLine(line -> line.contains("as socketid_1"));
 
             app.stop();
 
@@ -64,6 +66,24 @@ class WhiteboardServerJarIT {
             assertThat(app.exitCode()).isEqualTo(1);
             assertThat(app.output()).contains("Cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
                     .contains(". Is another recipe running? --port 0 picks a free port.").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aRedisThatDoesNotAnswerSaysSoInOneLineAndExitsWithOne() throws Exception {
+        int nobody;
+        try (ServerSocket free = new ServerSocket(0)) {
+            nobody = free.getLocalPort();
+        }
+        try (RecipeJar app = RecipeJar.start("recipe-08-whiteboard", "--port", "0", "--redis", "redis://:secret@127.0.0.1:" + nobody)) {
+            assertThat(app.exitCode()).isEqualTo(1);
+            assertThat(app.output()).contains("redis=redis://127.0.0.1:" + nobody)
+                    .contains("Cannot reach Redis at redis://127.0.0.1:" + nobody + ": Connection refused. Is redis-server running?")
+                    .doesNotContain("Exception").doesNotContain("secret").doesNotContain("Listening on");
+        }
+        try (RecipeJar app = RecipeJar.start("recipe-08-whiteboard", "--port", "0", "--redis", "localhost:6379")) {
+            assertThat(app.exitCode()).isEqualTo(2);
+            assertThat(app.output()).isEqualTo("--redis must look like redis://HOST:PORT, not localhost:6379\nTry --help.");
         }
     }
 }
