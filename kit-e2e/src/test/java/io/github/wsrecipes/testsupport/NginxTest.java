@@ -1,0 +1,69 @@
+package io.github.wsrecipes.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+class NginxTest {
+
+    private static String answering(String text, int port) {
+        return """
+                pid nginx.pid;
+                events {}
+                http {
+                    access_log off;
+                    client_body_temp_path client_body_temp;
+                    proxy_temp_path proxy_temp;
+                    fastcgi_temp_path fastcgi_temp;
+                    uwsgi_temp_path uwsgi_temp;
+                    scgi_temp_path scgi_temp;
+                    server {
+                        listen 127.0.0.1:%d;
+                        location / { return 200 "%s"; }
+                    }
+                }
+                """.formatted(port, text);
+    }
+
+    @Test
+    void answersOnItsPortAndIsGoneAfterClose() throws Exception {
+        int port;
+        long pid;
+        try (Nginx nginx = Nginx.start(port1 -> answering("hello from nginx", port1))) {
+            port = nginx.port();
+            pid = nginx.pid();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(nginx.uri()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("hello from nginx");
+        }
+        assertThat(ProcessHandle.of(pid)).as("the nginx master " + pid).isEmpty();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aBrokenConfigurationFailsWithNginxsOwnWords() {
+        assertThatThrownBy(() -> Nginx.start(port -> answering("x", port).replace("access_log off;", "acess_log off;")))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("exited with 1")
+                .hasMessageContaining("unknown directive \"acess_log\"");
+    }
+
+    @Test
+    void aPortTakenBeforeNginxBindsItIsReportedAndNotMistakenForNginx() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> Nginx.start(taken.getLocalPort(), port -> answering("x", port)))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("Address already in use");
+        }
+    }
+}
