@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +62,7 @@ class NginxTest {
 
     @Test
     void aPortTakenBeforeNginxBindsItIsReportedAndNotMistakenForNginx() throws IOException {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> Nginx.start(taken.getLocalPort(), port -> answering("x", port)))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining("Address already in use");
