@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
@@ -104,11 +105,14 @@ public final class Nginx implements AutoCloseable {
         // nginx started as root runs its workers as nobody, who must reach the temp folders inside.
         Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path config = prefix.resolve("nginx.conf");
-        Files.writeString(config, configForPort.apply(port), StandardCharsets.UTF_8);
+        String text = configForPort.apply(port);
+        Files.writeString(config, text, StandardCharsets.UTF_8);
         Path output = prefix.resolve("output.log");
+        // A configuration without its own pid line would share the system nginx's /run/nginx.pid.
+        String global = Pattern.compile("^\\s*pid\\s", Pattern.MULTILINE).matcher(text).find() ? "daemon off;" : "daemon off; pid nginx.pid;";
         // -e: the error log from the first line on (before the config is read, nginx would use its built-in path).
         Process process = new ProcessBuilder(binary.toString(), "-p", prefix + "/", "-c", config.toString(),
-                "-e", prefix.resolve("error.log").toString(), "-g", "daemon off;")
+                "-e", prefix.resolve("error.log").toString(), "-g", global)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
@@ -153,6 +157,11 @@ public final class Nginx implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The prefix folder: the config, pid file, logs and temp files; deleted by {@link #close()}. */
+    public Path folder() {
+        return prefix;
     }
 
     /** The error log and, when the configuration writes one to {@code access.log}, the access log: for a failure message. */

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,16 @@ class NginxTest {
         }
         assertThat(ProcessHandle.of(pid)).as("the nginx master " + pid).isEmpty();
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aConfigurationWithoutAPidLineKeepsItsPidFileInsideItsOwnFolder() throws Exception {
+        try (Nginx nginx = Nginx.start(port -> answering("no pid line", port).replace("pid nginx.pid;", ""))) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(nginx.uri()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.body()).isEqualTo("no pid line");
+            assertThat(Files.readString(nginx.folder().resolve("nginx.pid")).trim()).isEqualTo(String.valueOf(nginx.pid()));
+        }
     }
 
     @Test
