@@ -72,6 +72,16 @@ class ChatOverRedisTest {
     }
 
     @Test
+    void aMemberWhoConnectsByPollingFirstHearsTheOtherNode() throws Exception {
+        try (TestClient ada = TestClient.join(one, "ada"); TestClient bob = TestClient.connect(two, true)) {
+            bob.emit("joined", Map.of("name", "bob"));
+            assertThat(bob.first("members").data()).containsEntry("members", List.of("ada", "bob"));
+            ada.say("over polling?");
+            assertThat(bob.first("message").data()).containsEntry("name", "ada").containsEntry("message", "over polling?");
+        }
+    }
+
+    @Test
     void aLateJoinerOnNode2GetsTheHistoryOfNode1UnderOneSequence() throws Exception {
         try (TestClient ada = TestClient.join(one, "ada")) {
             for (int i = 1; i <= 7; i++) {
