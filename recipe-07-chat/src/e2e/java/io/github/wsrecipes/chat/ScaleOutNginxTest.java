@@ -95,7 +95,7 @@ class ScaleOutNginxTest {
             assertThat(List.of(adaCookies.get("chat_node"), bobCookies.get("chat_node")))
                     .as("each client's cookie names the node that answered it").containsExactlyInAnyOrder("node1", "node2");
             chat(ada, bob);
-            assertThat(ada.socket().connected() && bob.socket().connected()).as("still connected after many polls").isTrue();
+            assertThat(ada.socket().connected() && bob.socket().connected()).as("both still connected after the exchange").isTrue();
         }
     }
 
