@@ -87,7 +87,8 @@ public final class Nginx implements AutoCloseable {
         }
     }
 
-    private static Path binary() {
+    /** The binary to run, or the test skipped (or failed) with the reason. */
+    static Path binary() {
         Assumptions.assumeFalse("off".equals(System.getProperty("kit.nginx")), "nginx tests are off (-Dkit.nginx=off)");
         Path binary = Path.of(System.getProperty("kit.nginx.binary", DEBIAN_BINARY.toString()));
         if (!Files.isExecutable(binary)) {
