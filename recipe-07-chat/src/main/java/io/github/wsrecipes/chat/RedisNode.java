@@ -43,6 +43,7 @@ final class RedisNode implements AutoCloseable {
     private final RedissonClient redisson;
     private final String id = UUID.randomUUID().toString();
     private final RedisMembers members;
+    private boolean failing; // touched by the heartbeat thread only
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "redis-heartbeat");
         thread.setDaemon(true);
@@ -88,14 +89,24 @@ final class RedisNode implements AutoCloseable {
 
     /** From now on, every {@value #BEAT_MS} ms: this node's key refreshed, the members of dead nodes removed and handed to {@code gone}. */
     void watch(Consumer<Member> gone) {
-        beat.scheduleWithFixedDelay(() -> {
-            try {
-                heartbeat();
-                members.sweep().forEach(gone);
-            } catch (RuntimeException e) {
-                LOG.warn("Redis heartbeat failed: {}", e.toString());
+        beat.scheduleWithFixedDelay(() -> beat(gone), BEAT_MS, BEAT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat(Consumer<Member> gone) {
+        try {
+            heartbeat();
+            members.sweep().forEach(gone);
+        } catch (RuntimeException e) {
+            if (!failing) { // one line when Redis goes away, one when it is back: not one per beat
+                LOG.warn("Redis does not answer; this node keeps trying every {} ms: {}", BEAT_MS, e.toString());
             }
-        }, BEAT_MS, BEAT_MS, TimeUnit.MILLISECONDS);
+            failing = true;
+            return;
+        }
+        if (failing) {
+            LOG.info("Redis answers again");
+        }
+        failing = false;
     }
 
     private void heartbeat() {
