@@ -2,7 +2,8 @@
 const $ = (id) => document.getElementById(id);
 const address = await (await fetch('/socket-io.json')).json();
 const page = new URL(location.href);
-const server = `${page.protocol}//${page.hostname}:${address.port}`;
+// No port: a proxy in front (docs/scale-out.md) serves Socket.IO on this page's own origin.
+const server = address.port ? `${page.protocol}//${page.hostname}:${address.port}` : page.origin;
 
 let socket = null;
 let me = null;        // the name the server holds for us (maybe with a suffix: "ada (2)")

@@ -84,6 +84,14 @@ public final class TestClient implements AutoCloseable {
         return connect(socketIo, false);
     }
 
+    /** Starts connecting with options of the test's own (transports, an HTTP client with cookies); does not wait. */
+    public static TestClient open(URI socketIo, IO.Options options) {
+        options.path = socketIo.getPath();
+        TestClient client = new TestClient(IO.socket(URI.create(socketIo.getScheme() + "://" + socketIo.getAuthority()), options));
+        client.socket.connect();
+        return client;
+    }
+
     /** Connects and joins under this name; returns once the member list has arrived. */
     public static TestClient join(URI socketIo, String name) {
         TestClient client = connect(socketIo);
