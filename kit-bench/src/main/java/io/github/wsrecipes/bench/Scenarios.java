@@ -3,6 +3,7 @@ package io.github.wsrecipes.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +30,12 @@ final class Scenarios {
     private static final Pattern PUSH = Pattern.compile("\"seq\":(\\d+).*\"t\":\"(\\d+)\"");
 
     private final WebSocketClient client;
+    private final Duration warmup;
     private final List<Peer> open = new ArrayList<>();
 
-    Scenarios(WebSocketClient client) {
+    Scenarios(WebSocketClient client, Duration warmup) {
         this.client = client;
+        this.warmup = warmup;
     }
 
     /** Echo (recipe 01): each client keeps {@code inFlight} messages on the way; one operation is one round trip. */
@@ -181,24 +184,65 @@ final class Scenarios {
     }
 
     /** Starts the load, lets it run, waits (at most 10 s) for what is on the way, and reads the server's counters. */
-    static Result measure(String scenario, ServerProcess server, Latencies latencies, Runnable start, Duration length,
-                          Check drained, Count lost, Count duplicates, Count operations) throws Exception {
-        double cpuBefore = server.cpuSeconds();
+    Result measure(String scenario, ServerProcess server, Latencies latencies, Runnable start, Duration length,
+                   Check drained, Count lost, Count duplicates, Count operations) throws Exception {
+        return measure(scenario, server.name(), List.of(server), latencies, start, "push".equals(scenario) ? Duration.ZERO : warmup,
+                length, drained, lost, duplicates, () -> 0, operations);
+    }
+
+    /**
+     * The same for a group of processes (two chat nodes and their Redis): CPU, RSS and threads are
+     * the sums over the group, and each process's CPU is kept apart too. The first {@code warmup}
+     * of the load is not measured (the JIT compiles the hot path then); loss and duplicates are
+     * counted over the whole run.
+     */
+    static Result measure(String scenario, String label, List<ServerProcess> servers, Latencies latencies, Runnable start,
+                          Duration warmup, Duration length, Check drained, Count lost, Count duplicates, Count failures,
+                          Count operations) throws Exception {
         long started = System.nanoTime();
         start.run();
+        long warm = started + Math.min(warmup.toNanos(), length.toNanos() / 2);
+        while (System.nanoTime() < warm) {
+            Thread.sleep(20); // a load generator's own pacing, not a test's synchronisation
+        }
+        double[] cpuBefore = new double[servers.size()];
+        for (int i = 0; i < servers.size(); i++) {
+            cpuBefore[i] = servers.get(i).cpuSeconds();
+        }
+        long operationsBefore = operations.get();
+        int latenciesBefore = latencies.count();
+        double loadBefore = load();
         long rss = 0;
         long threads = 0;
         while (System.nanoTime() - started < length.toNanos() && !(drained.done() && "push".equals(scenario))) {
-            Thread.sleep(100); // a load generator's own pacing, not a test's synchronisation
-            rss = Math.max(rss, server.rssKb());
-            threads = Math.max(threads, server.threads());
+            Thread.sleep(100);
+            long rssNow = 0;
+            long threadsNow = 0;
+            for (ServerProcess server : servers) {
+                rssNow += server.rssKb();
+                threadsNow += server.threads();
+            }
+            rss = Math.max(rss, rssNow);
+            threads = Math.max(threads, threadsNow);
         }
         long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!drained.done() && System.nanoTime() < drainUntil) {
             Thread.sleep(20);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double cpu = server.cpuSeconds() - cpuBefore;
-        return new Result(scenario, server.name(), operations.get(), seconds, latencies, cpu, rss, threads, lost.get(), duplicates.get());
+        double seconds = (System.nanoTime() - warm) / 1e9;
+        Map<String, Double> cpuByProcess = new LinkedHashMap<>();
+        double cpu = 0;
+        for (int i = 0; i < servers.size(); i++) {
+            double used = servers.get(i).cpuSeconds() - cpuBefore[i];
+            cpuByProcess.put(servers.get(i).name(), used);
+            cpu += used;
+        }
+        return new Result(scenario, label, operations.get() - operationsBefore, seconds, latencies.since(latenciesBefore), cpu, rss,
+                threads, lost.get(), duplicates.get(), failures.get(), servers.size() > 1 ? cpuByProcess : Map.of(), loadBefore, load());
+    }
+
+    /** The machine's 1-minute load average ({@code uptime}'s first figure): how many others wanted the 2 cores. */
+    static double load() throws java.io.IOException {
+        return Double.parseDouble(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
     }
 }
