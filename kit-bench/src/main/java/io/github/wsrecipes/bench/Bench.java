@@ -135,15 +135,15 @@ public final class Bench {
     /** Medians per scenario and server, with the spread (min–max) of the runs, and each process of a group apart. */
     static List<String> table(List<Result> results) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-10s %-26s %4s %-17s %9s %-19s %-17s %8s %8s %s",
-                "scenario", "server", "runs", "ops/s", "p50 ms", "p99 ms", "µs CPU/op", "RSS MB", "threads", "lost/dup/failed"));
+        lines.add(String.format(Locale.ROOT, "%-10s %-26s %4s %-17s %9s %-19s %-17s %8s %8s %8s %s",
+                "scenario", "server", "runs", "ops/s", "p50 ms", "p99 ms", "µs CPU/op", "RSS MB", "threads", "start ms", "lost/dup/failed"));
         results.stream().map(r -> r.scenario() + "|" + r.server()).distinct().forEach(key -> {
             List<Result> runs = results.stream().filter(r -> key.equals(r.scenario() + "|" + r.server())).toList();
-            lines.add(String.format(Locale.ROOT, "%-10s %-26s %4d %-17s %9.2f %-19s %-17s %8.1f %8.0f %d/%d/%d",
+            lines.add(String.format(Locale.ROOT, "%-10s %-26s %4d %-17s %9.2f %-19s %-17s %8.1f %8.0f %8.0f %d/%d/%d",
                     runs.get(0).scenario(), runs.get(0).server(), runs.size(), spread(runs, Result::perSecond, "%.0f"),
                     median(runs, r -> r.latencies().millis(0.5)), spread(runs, r -> r.latencies().millis(0.99), "%.1f"),
                     spread(runs, Result::cpuMicrosPerOperation, "%.2f"), median(runs, r -> r.rssKb() / 1024.0),
-                    median(runs, Result::threads), runs.stream().mapToLong(Result::lost).sum(),
+                    median(runs, Result::threads), median(runs, Result::startMillis), runs.stream().mapToLong(Result::lost).sum(),
                     runs.stream().mapToLong(Result::duplicates).sum(), runs.stream().mapToLong(Result::failures).sum()));
             runs.get(0).cpuSecondsByProcess().keySet().forEach(process -> lines.add(String.format(Locale.ROOT,
                     "%-10s   %-24s %4s %-17s %9s %-19s %-17s", "", "of which " + process, "", "", "", "",

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /** One run of one scenario against one server: what the benchmark reports. */
 record Result(String scenario, String server, long operations, double seconds, Latencies latencies,
               double cpuSeconds, long rssKb, long threads, long lost, long duplicates, long failures,
-              Map<String, Double> cpuSecondsByProcess, double loadBefore, double loadAfter) {
+              Map<String, Double> cpuSecondsByProcess, double loadBefore, double loadAfter,
+              double startMillis) {
 
     /** A run counts only when nothing was lost, doubled or refused. */
     boolean clean() {
@@ -31,9 +32,9 @@ record Result(String scenario, String server, long operations, double seconds, L
     String json() {
         return String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"server\":\"%s\",\"operations\":%d,\"perSecond\":%.0f,"
                         + "\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,\"cpuUsPerOp\":%.3f,\"rssMb\":%.1f,\"threads\":%d,"
-                        + "\"lost\":%d,\"duplicates\":%d,\"failures\":%d,\"load1Before\":%.2f,\"load1After\":%.2f%s}",
+                        + "\"lost\":%d,\"duplicates\":%d,\"failures\":%d,\"load1Before\":%.2f,\"load1After\":%.2f,\"startMs\":%.0f%s}",
                 scenario, server, operations, perSecond(), latencies.millis(0.5), latencies.millis(0.99), latencies.millis(1.0),
-                cpuMicrosPerOperation(), rssKb / 1024.0, threads, lost, duplicates, failures, loadBefore, loadAfter,
+                cpuMicrosPerOperation(), rssKb / 1024.0, threads, lost, duplicates, failures, loadBefore, loadAfter, startMillis,
                 cpuSecondsByProcess.isEmpty() ? "" : cpuSecondsByProcess.keySet().stream()
                         .map(process -> String.format(Locale.ROOT, "\"%s\":%.3f", process, cpuMicrosPerOperation(process)))
                         .collect(Collectors.joining(",", ",\"cpuUsPerOpByProcess\":{", "}")));

@@ -101,14 +101,14 @@ final class Scenarios {
                     duplicates.incrementAndGet();
                 } else if (count == receivers && now < deadline) {
                     int sender = Integer.parseInt(stamp.group(1));
-                    sendRelay(peers.get(sender), protocol, sender, sequences[sender].getAndIncrement());
+                    sendRelay(peers.get(sender), protocol, sender, sequences[sender].getAndIncrement(), deliveries);
                 }
             }));
         }
         return measure(scenario, server, latencies, () -> {
             for (int s = 0; s < senders; s++) {
                 for (int k = 0; k < inFlight; k++) {
-                    sendRelay(peers.get(s), protocol, s, k);
+                    sendRelay(peers.get(s), protocol, s, k, deliveries);
                 }
             }
         }, length, () -> deliveries.values().stream().allMatch(count -> count.get() >= receivers),
@@ -116,7 +116,9 @@ final class Scenarios {
                 duplicates::get, delivered::get);
     }
 
-    private void sendRelay(Peer peer, String protocol, int sender, int sequence) {
+    /** Sends one relayed message, counted as expected at once, so that one reaching no one is lost, not unseen. */
+    private void sendRelay(Peer peer, String protocol, int sender, int sequence, Map<String, AtomicInteger> deliveries) {
+        deliveries.putIfAbsent(sender + ":" + sequence, new AtomicInteger());
         String stamp = sender + ":" + sequence + ":" + System.nanoTime();
         String text = "draw-protocol".equals(protocol)
                 ? "{\"type\":\"mousemove\",\"socketid\":\"bench\",\"strokeStyle\":\"#1e88e5\",\"lineWidth\":3,\"pageX\":"
@@ -125,12 +127,16 @@ final class Scenarios {
         peer.session.sendText(text, Callback.NOOP);
     }
 
-    /** Push (recipe 06): {@code clients} idle connections, {@code pushes} pushes; latency from the server's stamp to each receipt. */
+    /**
+     * Push (recipe 06): {@code clients} idle connections, then {@code pushes} pushes measured, the
+     * first one sent after the last client connected; latency from the server's stamp to each receipt.
+     */
     Result push(ServerProcess server, int clients, int pushes, Duration interval) throws Exception {
         Latencies latencies = new Latencies();
         Map<Long, AtomicInteger> receipts = new ConcurrentHashMap<>();
         AtomicLong delivered = new AtomicLong();
-        AtomicLong firstSeq = new AtomicLong(-1);
+        AtomicLong lastSeen = new AtomicLong(-1);
+        AtomicLong first = new AtomicLong(Long.MAX_VALUE); // set once every client is connected
         CountDownLatch done = new CountDownLatch(1);
         for (int c = 0; c < clients; c++) {
             connect(server.address(0), "echo-protocol", (peer, text) -> {
@@ -138,20 +144,25 @@ final class Scenarios {
                 if (!push.find()) {
                     return; // the original's plain "ping"
                 }
-                latencies.add(System.nanoTime() - Long.parseLong(push.group(2)));
+                long now = System.nanoTime();
                 long seq = Long.parseLong(push.group(1));
-                firstSeq.compareAndSet(-1, seq + 1); // the first push may reach only the clients already connected
+                lastSeen.accumulateAndGet(seq, Math::max);
+                if (seq < first.get() || seq >= first.get() + pushes) {
+                    return; // pushed while clients were still connecting, or after the measured ones
+                }
+                latencies.add(now - Long.parseLong(push.group(2)));
                 delivered.incrementAndGet();
                 if (receipts.computeIfAbsent(seq, key -> new AtomicInteger()).incrementAndGet() == clients
-                        && firstSeq.get() >= 0 && seq >= firstSeq.get() + pushes - 1) {
+                        && seq == first.get() + pushes - 1) {
                     done.countDown();
                 }
             });
         }
-        Duration length = interval.multipliedBy(pushes + 2);
-        return measure("push", server, latencies, () -> { }, length, () -> done.getCount() == 0,
-                () -> receipts.entrySet().stream().filter(e -> e.getKey() >= firstSeq.get())
-                        .mapToLong(e -> Math.max(0, clients - e.getValue().get())).sum(),
+        Duration length = interval.multipliedBy(pushes + 4);
+        // The push after the next one: the next may have left before the server counted the last client.
+        return measure("push", server, latencies, () -> first.set(lastSeen.get() + 2), length, () -> done.getCount() == 0,
+                () -> java.util.stream.LongStream.range(first.get(), first.get() + pushes)
+                        .map(seq -> Math.max(0, clients - receipts.getOrDefault(seq, new AtomicInteger()).get())).sum(),
                 () -> receipts.values().stream().mapToLong(count -> Math.max(0, count.get() - clients)).sum(), delivered::get);
     }
 
@@ -238,7 +249,8 @@ final class Scenarios {
             cpu += used;
         }
         return new Result(scenario, label, operations.get() - operationsBefore, seconds, latencies.since(latenciesBefore), cpu, rss,
-                threads, lost.get(), duplicates.get(), failures.get(), servers.size() > 1 ? cpuByProcess : Map.of(), loadBefore, load());
+                threads, lost.get(), duplicates.get(), failures.get(), servers.size() > 1 ? cpuByProcess : Map.of(), loadBefore, load(),
+                servers.stream().mapToDouble(ServerProcess::startMillis).filter(ms -> !Double.isNaN(ms)).max().orElse(Double.NaN));
     }
 
     /** The machine's 1-minute load average ({@code uptime}'s first figure): how many others wanted the 2 cores. */

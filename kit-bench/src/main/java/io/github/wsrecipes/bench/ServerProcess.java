@@ -39,6 +39,8 @@ final class ServerProcess implements AutoCloseable {
     private final List<URI> addresses = new ArrayList<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final int readyAfter;
+    private final long started = System.nanoTime();
+    private volatile double startMillis = Double.NaN;
     private final Pattern readyLine;
     private final List<String> tail = new ArrayList<>(); // the last lines printed, to say why a start failed
 
@@ -120,6 +122,7 @@ final class ServerProcess implements AutoCloseable {
                     }
                     addresses.add(URI.create(address.group(1) + "/"));
                     if (addresses.size() == readyAfter) {
+                        startMillis = (System.nanoTime() - started) / 1e6;
                         ready.complete(null);
                     }
                 }
@@ -128,6 +131,11 @@ final class ServerProcess implements AutoCloseable {
             // the process ended
         }
         ready.completeExceptionally(new IllegalStateException(name + " ended"));
+    }
+
+    /** Milliseconds from starting the process to its last ready line (the recipes' "Listening on"). */
+    double startMillis() {
+        return startMillis;
     }
 
     String name() {
