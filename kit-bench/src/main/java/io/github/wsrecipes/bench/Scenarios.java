@@ -138,8 +138,7 @@ final class Scenarios {
         AtomicLong lastSeen = new AtomicLong(-1);
         AtomicLong first = new AtomicLong(Long.MAX_VALUE); // set once every client is connected
         CountDownLatch done = new CountDownLatch(1);
-        for (int c = 0; c < clients; c++) {
-            connect(server.address(0), "echo-protocol", (peer, text) -> {
+        connectMany(clients, server.address(0), "echo-protocol", (peer, text) -> {
                 Matcher push = PUSH.matcher(text);
                 if (!push.find()) {
                     return; // the original's plain "ping"
@@ -157,7 +156,6 @@ final class Scenarios {
                     done.countDown();
                 }
             });
-        }
         Duration length = interval.multipliedBy(pushes + 4);
         // The push after the next one: the next may have left before the server counted the last client.
         return measure("push", server, latencies, () -> first.set(lastSeen.get() + 2), length, () -> done.getCount() == 0,
@@ -167,17 +165,38 @@ final class Scenarios {
     }
 
     private Peer connect(URI http, String protocol, java.util.function.BiConsumer<Peer, String> onText) throws Exception {
-        ClientUpgradeRequest request = new ClientUpgradeRequest(URI.create(http.toString().replaceFirst("^http", "ws")));
-        request.setSubProtocols(protocol);
         Peer peer = new Peer(onText);
-        client.connect(peer, request).get(30, TimeUnit.SECONDS);
+        client.connect(peer, upgrade(http, protocol)).get(30, TimeUnit.SECONDS);
         open.add(peer);
         return peer;
     }
 
+    /** Many idle connections, at most 64 handshakes at once: one by one, 10,000 took minutes on a loaded machine. */
+    private void connectMany(int count, URI http, String protocol, java.util.function.BiConsumer<Peer, String> onText) throws Exception {
+        java.util.concurrent.Semaphore handshakes = new java.util.concurrent.Semaphore(64);
+        List<java.util.concurrent.CompletableFuture<Session>> connecting = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            if (!handshakes.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no handshake finished in 30 s");
+            }
+            Peer peer = new Peer(onText);
+            open.add(peer);
+            connecting.add(client.connect(peer, upgrade(http, protocol)).whenComplete((session, failure) -> handshakes.release()));
+        }
+        for (java.util.concurrent.CompletableFuture<Session> handshake : connecting) {
+            handshake.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static ClientUpgradeRequest upgrade(URI http, String protocol) {
+        ClientUpgradeRequest request = new ClientUpgradeRequest(URI.create(http.toString().replaceFirst("^http", "ws")));
+        request.setSubProtocols(protocol);
+        return request;
+    }
+
     /** Closes every connection of the last scenario, before its server stops. */
     void disconnectAll() {
-        open.forEach(peer -> peer.session.close());
+        open.stream().filter(peer -> peer.session != null).forEach(peer -> peer.session.close());
         open.clear();
     }
 
