@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
+import com.corundumstudio.socketio.namespace.Namespace;
 
 import io.github.wsrecipes.chat.History.Line;
 import io.github.wsrecipes.chat.Members.Joined;
@@ -80,6 +81,8 @@ final class Chat {
             if (old != null) {
                 old.leaveRoom(ROOM);
                 old.disconnect();
+            } else { // on another node (with --redis): out of the room there too
+                ((Namespace) namespace).leaveRoom(ROOM, joined.replaced().get());
             }
             LOG.info("{} rejoined ({} online)", PeerText.of(member.name()), members.size());
             return;
@@ -130,6 +133,12 @@ final class Chat {
             toOthers(client, "disconnected", Map.of("name", member.name(), "online", members.size()));
             LOG.info("{} left ({} online)", PeerText.of(member.name()), members.size());
         });
+    }
+
+    /** A member of a node that died, removed by the Redis heartbeat: everyone left hears {@code disconnected}. */
+    void gone(Member member) {
+        namespace.getRoomOperations(ROOM).sendEvent("disconnected", Map.of("name", member.name(), "online", members.size()));
+        LOG.info("{} left with its node ({} online)", PeerText.of(member.name()), members.size());
     }
 
     /** At most {@value #MAX_MESSAGES_PER_WINDOW} messages in any {@value #WINDOW_SECONDS} s. */

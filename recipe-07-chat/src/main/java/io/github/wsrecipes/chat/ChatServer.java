@@ -8,6 +8,7 @@ import java.nio.channels.UnresolvedAddressException;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class ChatServer {
     private Server server;
     private ServerConnector connector;
     private SocketIOServer socketIo;
+    private RedisNode redis; // with --redis: this server is one node of a chat they share
     private int socketIoPort;
     private int binding; // the port being bound, for the error line
 
@@ -55,6 +57,9 @@ public final class ChatServer {
         } catch (IOException | UnresolvedAddressException e) {
             System.err.println(options.cannotListen(recipe.binding, e));
             System.exit(1);
+        } catch (RedisException e) {
+            System.err.println(options.cannotReachRedis(e));
+            System.exit(1);
         }
         System.out.println("Listening on " + recipe.uri());
         System.out.println("Socket.IO on " + recipe.socketIoUri());
@@ -64,6 +69,9 @@ public final class ChatServer {
 
     /** Builds both servers top to bottom, from the sockets to the chat. */
     public void start() throws Exception {
+        // 0. With --redis, Redis first: when it does not answer, no port has been bound yet.
+        redis = options.redis == null ? null : RedisNode.connect(options.redis);
+
         // 1. The page server, bound now: a port in use fails here, and its real port joins the origin rule.
         server = new Server(new QueuedThreadPool(16, 2));
         connector = new ServerConnector(server);
@@ -78,11 +86,18 @@ public final class ChatServer {
         // 2. The Socket.IO server on its own port, with nothing a peer can make it hold on to.
         Configuration config = RequestGuard.configuration(options.host, options.socketIoPort, PATH);
         config.setJsonSupport(new UnknownEvents(Chat.EVENTS));
+        if (redis != null) {
+            config.setStoreFactory(redis.storeFactory()); // a broadcast reaches the room on every node
+        }
         socketIo = new SocketIOServer(config);
         socketIo.setPipelineFactory(new RequestGuard(new Origins(port(), options.allowedOrigins, options.allowAnyOrigin), PATH));
 
         // 3. The chat on the default namespace: members, their history, their events.
-        new Chat(socketIo.getNamespace(""), new Members(), new History(options.history), options.quiet);
+        Chat chat = new Chat(socketIo.getNamespace(""), redis == null ? new MemoryMembers() : redis.members(),
+                redis == null ? new MemoryHistory(options.history) : redis.history(options.history), options.quiet);
+        if (redis != null) {
+            redis.watch(chat::gone); // the members of a node that died leave for everyone
+        }
         binding = options.socketIoPort;
         ChannelFuture bound = (ChannelFuture) socketIo.startAsync();
         if (!bound.awaitUninterruptibly().isSuccess()) {
@@ -108,6 +123,9 @@ public final class ChatServer {
             }
         } catch (Exception e) {
             LOG.warn("Stopping the page server failed: {}", e.toString());
+        }
+        if (redis != null) {
+            redis.close(); // after the disconnects, so the other nodes heard them
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.wsrecipes.chat;
 
+import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,10 @@ public final class Options {
     @Option(names = "--history", paramLabel = "N", description = "messages replayed to a member who joins late (default: ${DEFAULT-VALUE})")
     int history = 50;
 
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "share the chat with every server started with this Redis, e.g. redis://localhost:6379 (default: none, the chat lives in this server)")
+    URI redis;
+
     @Option(names = "--quiet", description = "no line per message (joins, leaves and errors are still logged)")
     boolean quiet;
 
@@ -61,6 +66,9 @@ public final class Options {
         if (history < 0 || history > 10_000) {
             throw new ParameterException(cli, "--history must be from 0 to 10000 messages, not " + history);
         }
+        if (redis != null && (!List.of("redis", "rediss").contains(redis.getScheme()) || redis.getHost() == null || redis.getPort() < 0)) {
+            throw new ParameterException(cli, "--redis must be redis://HOST:PORT, e.g. redis://localhost:6379, not " + redis);
+        }
     }
 
     private static void checkPort(CommandLine cli, String option, int value) {
@@ -73,7 +81,22 @@ public final class Options {
     String config() {
         return "Config: host=" + host + ", port=" + port + ", socketioPort=" + socketIoPort
                 + ", origins=" + (allowAnyOrigin ? "any" : "this machine's" + (allowedOrigins.isEmpty() ? "" : " + " + allowedOrigins))
-                + ", history=" + history + ", quiet=" + quiet;
+                + ", history=" + history + ", redis=" + (redis == null ? "off" : redisAddress()) + ", quiet=" + quiet;
+    }
+
+    /** Redis as printed: its address, never a password in the URI. */
+    String redisAddress() {
+        return redis.getScheme() + "://" + redis.getHost() + ":" + redis.getPort();
+    }
+
+    /** A Redis that does not answer at start: one line a learner can act on. */
+    String cannotReachRedis(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return "Cannot reach Redis at " + redisAddress() + ": " + cause.getMessage() + ". Is redis-server running? (redis-server --port "
+                + redis.getPort() + " starts one)";
     }
 
     /** A port in use or a host that does not resolve: one line a learner can act on. */
