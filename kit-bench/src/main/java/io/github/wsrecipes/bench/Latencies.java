@@ -19,6 +19,14 @@ final class Latencies {
         return count;
     }
 
+    /** The samples from this one on, e.g. those after the warm-up. */
+    synchronized Latencies since(int from) {
+        Latencies later = new Latencies();
+        later.samples = Arrays.copyOfRange(samples, Math.min(from, count), Math.max(count, from + 1));
+        later.count = Math.max(0, count - from);
+        return later;
+    }
+
     /** The value at this quantile (0.5, 0.99, 1.0) in milliseconds. */
     synchronized double millis(double quantile) {
         if (count == 0) {
