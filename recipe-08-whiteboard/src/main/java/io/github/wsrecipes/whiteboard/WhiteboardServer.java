@@ -122,7 +122,7 @@ public final class WhiteboardServer {
         LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", websockets.getOpenSessions().size());
         websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
         try {
-            // The peers answer our close frames before the connections go: cut earlier, a peer still sending reads 1006.
+            // Jetty drops a connection once its 1001 is written; a peer that stops reading holds that back: wait, up to the close timeout.
             long deadline = System.nanoTime() + options.closeTimeout * 1_000_000;
             while (!websockets.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
