@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -178,6 +179,8 @@ class ClassModeTest {
             }
         }
         RGBLuminanceSource source = new RGBLuminanceSource(size * scale, size * scale, pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+        // A drawn, perfectly aligned code: zxing's finder-pattern search misses about 1 link in 500
+        // (e.g. http://192.168.1.20:31960/) that it reads at once when told the image is pure.
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
     }
 }
