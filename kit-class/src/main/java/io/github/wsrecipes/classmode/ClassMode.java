@@ -42,6 +42,8 @@ public final class ClassMode {
     }
 
     public static void main(String[] args) throws Exception {
+        // Netty runs without sun.misc.Unsafe too; on JDK 24+ using it prints four warning lines (JEP 498).
+        if (Runtime.version().feature() >= 24) System.getProperties().putIfAbsent("io.netty.noUnsafe", "true");
         Options options = new Options();
         options.parse(args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
         System.out.println(options.config());
