@@ -1,20 +1,16 @@
 package io.github.wsrecipes.classmode;
 
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +48,7 @@ public final class ClassMode {
         try {
             kit.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(cannotListen(options.host, options.port, e));
+            System.err.println(CommandLines.cannotListen(options.host, options.port, e));
             System.exit(1);
         }
         kit.readyLines().forEach(System.out::println);
@@ -77,7 +73,7 @@ public final class ClassMode {
                 Running running = recipe.starter().start(options.host, port, !options.verbose);
                 URI page = lan ? URI.create("http://localhost:" + running.page().getPort() + "/") : running.page();
                 Running shown = new Running(page, running.clients(), running.stop());
-                List<String> lanLinks = lan ? lanAddresses().stream().map(a -> "http://" + a + ":" + page.getPort() + "/").toList() : List.of();
+                List<String> lanLinks = lan ? Origins.lanAddresses().stream().map(a -> "http://" + a + ":" + page.getPort() + "/").toList() : List.of();
                 cards.add(new Card(recipe, shown, null, lanLinks));
             } catch (Exception e) {
                 String why = "cannot listen on port " + port + " (" + rootMessage(e) + ")";
@@ -87,13 +83,7 @@ public final class ClassMode {
         }
 
         // 3. The landing page: the cards, then its own files and the WebJars.
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.combine(
-                resources.newClassLoaderResource("webroot/kit-class/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        server.setHandler(new org.eclipse.jetty.server.Handler.Sequence(new LandingPage(cards), files));
+        server.setHandler(new org.eclipse.jetty.server.Handler.Sequence(new LandingPage(cards), StaticFiles.of(server, "kit-class")));
         server.start();
     }
 
@@ -124,22 +114,9 @@ public final class ClassMode {
         }
         lines.add("Listening on " + uri());
         if ("0.0.0.0".equals(options.host)) {
-            lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + connector.getLocalPort() + "/"));
+            Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + connector.getLocalPort() + "/"));
         }
         return lines;
-    }
-
-    private static List<String> lanAddresses() {
-        try {
-            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                    .flatMap(NetworkInterface::inetAddresses)
-                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
-                    .map(InetAddress::getHostAddress)
-                    .sorted()
-                    .toList();
-        } catch (SocketException e) {
-            return List.of();
-        }
     }
 
     private static String rootMessage(Throwable e) {
@@ -148,9 +125,5 @@ public final class ClassMode {
             cause = cause.getCause();
         }
         return cause instanceof UnresolvedAddressException ? "unknown host" : String.valueOf(cause.getMessage());
-    }
-
-    static String cannotListen(String host, int port, Throwable e) {
-        return "Cannot listen on " + host + ":" + port + ": " + rootMessage(e) + ". Is another recipe running? --port 0 picks a free port.";
     }
 }

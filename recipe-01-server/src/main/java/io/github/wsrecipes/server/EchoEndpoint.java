@@ -1,5 +1,6 @@
 package io.github.wsrecipes.server;
 
+import io.github.wsrecipes.support.PeerText;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;

@@ -3,20 +3,16 @@ package io.github.wsrecipes.server;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
-import java.util.Collection;
 
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.GoingAway;
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Recipe 01 · a configurable WebSocket server: listing 8-1, in short, with table 8-1's options. <pre>
  * var server = http.createServer(…); server.listen(8080);
@@ -29,8 +25,6 @@ import org.slf4j.LoggerFactory;
  * });
  * wsServer.on('connect', function (connection) { connection.sendUTF('yo'); });</pre> */
 public final class EchoServer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EchoServer.class);
 
     private final Options options;
     private Server server;
@@ -50,7 +44,7 @@ public final class EchoServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(options.cannotListen(e));
+            System.err.println(CommandLines.cannotListen(options.host, options.port, e));
             System.exit(1);
         }
         System.out.println("Listening on " + recipe.uri());
@@ -82,7 +76,7 @@ public final class EchoServer {
         websockets = upgrades.getServerWebSocketContainer();
 
         // 3. The HTTP server's handler: any other request is a file (the page, then the WebJars) or a 404.
-        upgrades.setHandler(staticFiles());
+        upgrades.setHandler(StaticFiles.of(server, "recipe-01-server"));
         server.setHandler(upgrades);
 
         // 4. closeTimeout: on stop, how long a peer may take to let the 1001 of stop() through.
@@ -91,35 +85,12 @@ public final class EchoServer {
         server.start();
     }
 
-    private ResourceHandler staticFiles() {
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        // The recipe's own folder (recipes may share one JVM), then every WebJar's files.
-        files.setBaseResource(ResourceFactory.combine(resources.newClassLoaderResource("webroot/recipe-01-server/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        return files;
-    }
-
     /** Ctrl+C: every open WebSocket gets 1001, then the server stops, waiting at most the close timeout. */
     public void stop() {
         if (websockets == null) {
             return; // never started
         }
-        Collection<Session> open = websockets.getOpenSessions();
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
-        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
-        try {
-            // Jetty drops a connection once its 1001 is written; a peer that stops reading holds that back: wait, up to the close timeout.
-            long deadline = System.nanoTime() + options.closeTimeout * 1_000_000;
-            while (!websockets.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            server.stop();
-        } catch (Exception e) {
-            LOG.warn("Stopping the server failed: {}", e.toString());
-        }
+        GoingAway.stop(server, websockets, options.closeTimeout);
     }
 
     public int port() {

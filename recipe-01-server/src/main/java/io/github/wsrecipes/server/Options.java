@@ -1,23 +1,22 @@
 package io.github.wsrecipes.server;
 
 import java.lang.reflect.Field;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.StringJoiner;
 
+import io.github.wsrecipes.support.CommandLines;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The command line: table 8-1's options as flags in kebab case, with WebSocket-Node's defaults (bytes, milliseconds). */
 @Command(name = "recipe-01-server", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        versionProvider = Options.ManifestVersion.class,
+        versionProvider = CommandLines.ManifestVersion.class,
         description = "A WebSocket echo server on Jetty, configured like WebSocket-Node (listing 8-1, table 8-1).")
 public final class Options {
 
@@ -60,18 +59,7 @@ public final class Options {
 
     /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
     public OptionalInt parse(String... args) {
-        CommandLine cli = new CommandLine(this);
-        try {
-            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
-                return OptionalInt.of(0);
-            }
-            validate(cli);
-            return OptionalInt.empty();
-        } catch (ParameterException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Try --help.");
-            return OptionalInt.of(2);
-        }
+        return CommandLines.parse(this, this::validate, args);
     }
 
     private void validate(CommandLine cli) {
@@ -106,24 +94,5 @@ public final class Options {
         container.setMaxTextMessageSize(maxReceivedMessageSize);
         container.setMaxBinaryMessageSize(maxReceivedMessageSize);
         container.setIdleTimeout(Duration.ZERO); // WebSocket-Node has none: keepalive finds dead peers
-    }
-
-    /** A port in use or a host that does not resolve, in the kit's words. */
-    String cannotListen(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
-    }
-
-    /** -V: the version Maven wrote into the jar's manifest. */
-    static final class ManifestVersion implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Options.class.getPackage().getImplementationVersion();
-            return new String[] {"recipe-01-server " + (version == null ? "(no version: not run from its jar)" : version)};
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.wsrecipes.server;
 
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.PeerText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

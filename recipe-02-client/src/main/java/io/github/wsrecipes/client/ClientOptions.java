@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 
+import io.github.wsrecipes.support.CommandLines;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** The command line of the client (listing 8-2), the same shape as every recipe's. */
 @Command(name = "recipe-02-client", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Options.ManifestVersion.class,
+        versionProvider = CommandLines.ManifestVersion.class,
         description = "Connects to a WebSocket server, sends it a random number every second and prints what arrives (listing 8-2).")
 public final class ClientOptions {
 
@@ -62,7 +63,7 @@ public final class ClientOptions {
 
     /** A code to exit with when --help, --version or a usage error ended the run. */
     public OptionalInt parse(String... args) {
-        return Options.parse(this, this::validate, args);
+        return CommandLines.parse(this, this::validate, args);
     }
 
     private void validate(CommandLine cli) {

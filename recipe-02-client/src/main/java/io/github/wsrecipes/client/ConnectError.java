@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.github.wsrecipes.support.PeerText;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -38,7 +39,7 @@ public final class PageServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(options.cannotListen(e));
+            System.err.println(CommandLines.cannotListen(options.host, options.port, e));
             System.exit(1);
         }
         System.out.println("Listening on " + recipe.uri());
@@ -58,14 +59,7 @@ public final class PageServer {
         connector.open();
 
         // 2. Every request is a file: the page from webroot/recipe-02-client/, Pico CSS from its WebJar.
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.combine(
-                resources.newClassLoaderResource("webroot/recipe-02-client/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        server.setHandler(files);
+        server.setHandler(StaticFiles.of(server, "recipe-02-client"));
 
         // 3. No WebSocket here to say goodbye to: on stop, requests in flight get a second.
         server.setStopTimeout(1_000);

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.github.wsrecipes.support.Backlog;
+import io.github.wsrecipes.support.PeerText;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;

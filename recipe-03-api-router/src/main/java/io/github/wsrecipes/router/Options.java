@@ -1,18 +1,17 @@
 package io.github.wsrecipes.router;
 
-import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
+import io.github.wsrecipes.support.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The command line of recipe 03, the same shape as every recipe's. */
-@Command(name = "recipe-03-api-router", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = Options.ManifestVersion.class,
+@Command(name = "recipe-03-api-router", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = CommandLines.ManifestVersion.class,
         description = "Routes WebSocket connections by subprotocol and JSON messages by path (listings 8-5 to 8-8).")
 public final class Options {
 
@@ -35,21 +34,12 @@ public final class Options {
 
     /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
     public OptionalInt parse(String... args) {
-        CommandLine cli = new CommandLine(this);
-        try {
-            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
-                return OptionalInt.of(0);
-            }
-            check(cli, port >= 0 && port <= 65_535, "--port must be from 0 (any free port) to 65535, not " + port);
+        return CommandLines.parse(this, cli -> {
+            CommandLines.checkPort(cli, "--port", port);
             check(cli, maxMessageSize >= 125, "--max-message-size must be at least 125 bytes, not " + maxMessageSize);
             check(cli, maxBacklog >= 1, "--max-backlog must be at least 1 byte, not " + maxBacklog);
             check(cli, closeTimeout >= 0, "--close-timeout must not be negative, not " + closeTimeout);
-            return OptionalInt.empty();
-        } catch (ParameterException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Try --help.");
-            return OptionalInt.of(2);
-        }
+        }, args);
     }
 
     private static void check(CommandLine cli, boolean valid, String problem) {
@@ -63,24 +53,5 @@ public final class Options {
         return "Config: host=" + host + ", port=" + port
                 + ", origins=" + (allowAnyOrigin ? "any" : "this machine's" + (allowedOrigins.isEmpty() ? "" : " + " + allowedOrigins))
                 + ", maxMessageSize=" + maxMessageSize + ", maxBacklog=" + maxBacklog + ", closeTimeout=" + closeTimeout + ", quiet=" + quiet;
-    }
-
-    /** A port in use or a host that does not resolve: one line a learner can act on. */
-    String cannotListen(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
-    }
-
-    /** -V: the version Maven wrote into the jar's manifest. */
-    static final class ManifestVersion implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Options.class.getPackage().getImplementationVersion();
-            return new String[] {"recipe-03-api-router " + (version == null ? "(no version: not run from its jar)" : version)};
-        }
     }
 }

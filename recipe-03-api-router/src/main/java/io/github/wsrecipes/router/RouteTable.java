@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.wsrecipes.support.PeerText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

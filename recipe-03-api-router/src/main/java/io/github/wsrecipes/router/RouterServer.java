@@ -5,17 +5,15 @@ import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.GoingAway;
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.github.wsrecipes.router.RouteTable.Reply;
 
@@ -33,7 +31,6 @@ import io.github.wsrecipes.router.RouteTable.Reply;
  */
 public final class RouterServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
     private final Options options;
     private final Endpoint.Updates.Members updates = new Endpoint.Updates.Members();
     private final ProfileStore profile = new ProfileStore();
@@ -56,7 +53,7 @@ public final class RouterServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(options.cannotListen(e));
+            System.err.println(CommandLines.cannotListen(options.host, options.port, e));
             System.exit(1);
         }
         System.out.println("Listening on " + recipe.uri());
@@ -98,13 +95,7 @@ public final class RouterServer {
                 .on("/user/profile", "DELETE", profile::delete);
 
         // 5. Every other request is a file: the page from webroot/, Pico CSS from its WebJar.
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.combine(resources.newClassLoaderResource("webroot/recipe-03-api-router/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        upgrades.setHandler(files);
+        upgrades.setHandler(StaticFiles.of(server, "recipe-03-api-router"));
         server.setHandler(upgrades);
 
         // 6. On stop, peers have the close timeout to answer the 1001 sent by stop().
@@ -118,18 +109,7 @@ public final class RouterServer {
         if (websockets == null) {
             return; // never started
         }
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", websockets.getOpenSessions().size());
-        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
-        try {
-            // Jetty drops a connection once its 1001 is written; a peer that stops reading holds that back: wait, up to the close timeout.
-            long deadline = System.nanoTime() + options.closeTimeout * 1_000_000;
-            while (!websockets.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            server.stop();
-        } catch (Exception e) {
-            LOG.warn("Stopping the server failed: {}", e.toString());
-        }
+        GoingAway.stop(server, websockets, options.closeTimeout);
     }
 
     public int port() {

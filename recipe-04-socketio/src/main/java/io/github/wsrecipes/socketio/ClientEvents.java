@@ -3,6 +3,7 @@ package io.github.wsrecipes.socketio;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.github.wsrecipes.support.PeerText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

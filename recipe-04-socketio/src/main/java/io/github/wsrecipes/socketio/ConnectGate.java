@@ -1,18 +1,12 @@
 package io.github.wsrecipes.socketio;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.handler.PacketListener;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
-
-import io.netty.channel.EventLoopGroup;
 
 /**
  * netty-socketio 2.0.14's connects and stop, made Node's. The library connects every new Engine.IO
@@ -24,7 +18,6 @@ import io.netty.channel.EventLoopGroup;
  */
 final class ConnectGate {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectGate.class);
     private static final String CONNECTED = "connect-gate:connected";
 
     private ConnectGate() {
@@ -70,26 +63,5 @@ final class ConnectGate {
     /** Every socket connected to a namespace, over all of them. */
     static List<SocketIOClient> sockets(SocketIOServer io) {
         return io.getAllNamespaces().stream().flatMap(ns -> ClientEvents.everyone(ns).getClients().stream()).toList();
-    }
-
-    /**
-     * The library's {@code stop()} tells no socket and waits Netty's 2 s quiet period twice. Here every
-     * socket hears "io server disconnect" first, then its private event loop groups stop with no quiet
-     * period (queued tasks, such as those packets, still run).
-     */
-    static void stop(SocketIOServer io, long timeoutMillis) {
-        List<SocketIOClient> sockets = sockets(io);
-        LOG.info("Stopping: disconnecting {} socket(s)", sockets.size());
-        sockets.forEach(SocketIOClient::disconnect);
-        for (String name : new String[] {"bossGroup", "workerGroup"}) {
-            try {
-                var field = SocketIOServer.class.getDeclaredField(name);
-                field.setAccessible(true);
-                ((EventLoopGroup) field.get(io)).shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS);
-            } catch (ReflectiveOperationException | RuntimeException renamed) {
-                // fields renamed in another netty-socketio: its own stop() still works, only slower
-            }
-        }
-        io.stop();
     }
 }

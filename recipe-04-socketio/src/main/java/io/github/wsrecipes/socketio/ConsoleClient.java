@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.github.wsrecipes.support.CommandLines;
 import org.json.JSONObject;
 
 import io.socket.client.Ack;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The chapter's page as a Java program: prints what arrives, as the browser console showed it. */
-@Command(name = "console-client", mixinStandardHelpOptions = true, versionProvider = Options.ManifestVersion.class,
+@Command(name = "console-client", mixinStandardHelpOptions = true, versionProvider = CommandLines.ManifestVersion.class,
         description = "Connects to /, /custom-namespace and /users of recipe 04's Socket.IO server and prints what arrives.")
 public final class ConsoleClient implements AutoCloseable {
 
@@ -48,7 +49,7 @@ public final class ConsoleClient implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         ConsoleClient client = new ConsoleClient();
-        Options.parse(client, cli -> { }, args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
+        CommandLines.parse(client, cli -> { }, args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
         Runtime.getRuntime().addShutdownHook(new Thread(client::close, "stop"));
         client.connect(System.out::println);
         client.finished.await();

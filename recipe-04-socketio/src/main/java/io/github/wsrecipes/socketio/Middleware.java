@@ -2,6 +2,7 @@ package io.github.wsrecipes.socketio;
 
 import java.util.function.IntSupplier;
 
+import io.github.wsrecipes.support.socketio.RequestGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,23 +32,8 @@ final class Middleware implements AuthorizationListener {
 
     /** The Socket.IO server's settings, each a line to change in class. */
     static Configuration config(Options options, IntSupplier sessions) {
-        Configuration config = new Configuration();
-        config.setHostname(options.host);
-        config.setPort(options.socketIoPort);
-        config.setContext(options.path);               // Node's `path` option
+        Configuration config = RequestGuard.configuration(options.host, options.socketIoPort, options.path);
         config.setAuthorizationListener(new Middleware(options.token, options.maxSessions, sessions));
-        // Compression off: netty-socketio checks the frame limit before inflating (58 KB could become 60 MB).
-        config.setWebsocketCompression(false);
-        config.setHttpCompression(false);
-        config.setMaxFramePayloadLength(64 * 1024);    // a larger WebSocket message closes the connection
-        config.setMaxHttpContentLength(64 * 1024);     // a larger polling body is refused
-        config.setPingInterval(25_000);                // Node's ping: every 25 s, and a client silent
-        config.setPingTimeout(20_000);                 // for 20 s more is gone (netty-socketio: 60 s)
-        // A new session id per handshake, as Node: else the `io` cookie (set for every port) makes two tabs share one.
-        config.setRandomSession(true);
-        config.getSocketConfig().setReuseAddress(true);                  // listen again at once after Ctrl+C
-        config.getSocketConfig().setWriteBufferWaterMarkLow(512 * 1024); // past the high mark, a client that
-        config.getSocketConfig().setWriteBufferWaterMarkHigh(1 << 20);   // is not reading is closed (RequestGuard)
         return config;
     }
 

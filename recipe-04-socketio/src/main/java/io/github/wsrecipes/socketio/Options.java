@@ -1,21 +1,18 @@
 package io.github.wsrecipes.socketio;
 
-import java.io.IOException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 
+import io.github.wsrecipes.support.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The command line of recipe 04, the same shape as every recipe's. */
 @Command(name = "recipe-04-socketio", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Options.ManifestVersion.class,
+        versionProvider = CommandLines.ManifestVersion.class,
         description = "A page server and a Socket.IO server: namespaces, rooms, broadcast, middleware.")
 public final class Options {
 
@@ -50,28 +47,12 @@ public final class Options {
 
     /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
     public OptionalInt parse(String... args) {
-        return parse(this, this::validate, args);
-    }
-
-    /** The kit's one way to read a command line, for both programs of this recipe. */
-    static OptionalInt parse(Object command, Consumer<CommandLine> validate, String... args) {
-        CommandLine cli = new CommandLine(command);
-        try {
-            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
-                return OptionalInt.of(0);
-            }
-            validate.accept(cli);
-            return OptionalInt.empty();
-        } catch (ParameterException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Try --help.");
-            return OptionalInt.of(2);
-        }
+        return CommandLines.parse(this, this::validate, args);
     }
 
     private void validate(CommandLine cli) {
-        checkPort(cli, "--port", port);
-        checkPort(cli, "--socketio-port", socketIoPort);
+        CommandLines.checkPort(cli, "--port", port);
+        CommandLines.checkPort(cli, "--socketio-port", socketIoPort);
         if (tickMillis <= 0) {
             throw new ParameterException(cli, "--tick must be more than 0 ms, not " + tickMillis);
         }
@@ -84,37 +65,11 @@ public final class Options {
         }
     }
 
-    private static void checkPort(CommandLine cli, String flag, int value) {
-        if (value < 0 || value > 65_535) {
-            throw new ParameterException(cli, flag + " must be from 0 (any free port) to 65535, not " + value);
-        }
-    }
-
     /** The effective configuration, as start-up prints it. */
     String config() {
         return "Config: host=" + host + ", port=" + port + ", socketIoPort=" + socketIoPort + ", path=" + path
                 + ", tick=" + tickMillis + ", token=" + (token == null ? "none" : "set")
                 + ", origins=" + (origins.isEmpty() ? "this machine's recipe pages" : origins)
                 + ", maxSessions=" + maxSessions + ", quiet=" + quiet;
-    }
-
-    /** A port in use or a host that does not resolve: one line a learner can act on. */
-    IOException cannotListen(int onPort, Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return new IOException("Cannot listen on " + host + ":" + onPort + ": " + reason
-                + ". Is another recipe running? --port 0 picks a free port.", e);
-    }
-
-    /** -V: the version Maven wrote into the jar's manifest. */
-    static final class ManifestVersion implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Options.class.getPackage().getImplementationVersion();
-            return new String[] {"recipe-04-socketio " + (version == null ? "(no version: not run from its jar)" : version)};
-        }
     }
 }

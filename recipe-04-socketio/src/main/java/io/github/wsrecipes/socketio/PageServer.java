@@ -3,15 +3,10 @@ package io.github.wsrecipes.socketio;
 import java.io.IOException;
 import java.nio.channels.UnresolvedAddressException;
 
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -33,7 +28,7 @@ final class PageServer {
         try {
             connector.open();
         } catch (IOException | UnresolvedAddressException e) {
-            throw options.cannotListen(options.port, e);
+            throw new IOException(CommandLines.cannotListen(options.host, options.port, e), e);
         }
     }
 
@@ -42,26 +37,7 @@ final class PageServer {
     }
 
     void start(int socketIoPort, String socketIoPath) throws Exception {
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        // The recipe's own folder (recipes may share one JVM), then every WebJar's files.
-        files.setBaseResource(ResourceFactory.combine(resources.newClassLoaderResource("webroot/recipe-04-socketio/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        String address = "{\"port\":" + socketIoPort + ",\"path\":\"" + socketIoPath + "\"}"; // Options checks the path
-        Handler socketIoJson = new Handler.Abstract.NonBlocking() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                if (!"/socket-io.json".equals(Request.getPathInContext(request))) {
-                    return false;
-                }
-                response.getHeaders().put("Content-Type", "application/json");
-                Content.Sink.write(response, true, address, callback);
-                return true;
-            }
-        };
-        server.setHandler(new Handler.Sequence(socketIoJson, files));
+        server.setHandler(StaticFiles.withSocketIoAddress(server, "recipe-04-socketio", socketIoPort, socketIoPath));
         server.setStopTimeout(1_000);
         server.start();
     }

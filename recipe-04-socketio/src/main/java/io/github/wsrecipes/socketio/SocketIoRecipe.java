@@ -11,6 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.socketio.QuickStop;
+import io.github.wsrecipes.support.socketio.RequestGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +77,7 @@ public final class SocketIoRecipe {
         pages = new PageServer(options);
         // 2. The Socket.IO server on its own port and path; io.origins on every request, io.use on every handshake.
         io = new SocketIOServer(Middleware.config(options, () -> io.getAllClients().size()));
-        io.setPipelineFactory(new RequestGuard(new Origins(pages.port(), options.origins), options.path));
+        io.setPipelineFactory(new RequestGuard(new IoOrigins(pages.port(), options.origins), options.path));
         // 3. io.on('connection'): the default namespace '/'.
         chapterNamespace(io.getNamespace(""), "Hi, from server");
         // 4. io.of('/custom-namespace'): the same with its own greeting; its rooms are its own.
@@ -87,7 +91,7 @@ public final class SocketIoRecipe {
         });
         ChannelFuture bound = ((ChannelFuture) io.startAsync()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
-            throw options.cannotListen(options.socketIoPort, bound.cause());
+            throw new IOException(CommandLines.cannotListen(options.host, options.socketIoPort, bound.cause()), bound.cause());
         }
         ioPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
         pages.start(ioPort, options.path);
@@ -120,7 +124,7 @@ public final class SocketIoRecipe {
     public void stop() {
         ticks.shutdownNow();
         if (io != null) {
-            ConnectGate.stop(io, 1_000);
+            QuickStop.stop(io, ConnectGate.sockets(io));
             pages.stop();
         }
     }

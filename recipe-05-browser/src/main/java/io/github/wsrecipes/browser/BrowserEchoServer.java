@@ -4,20 +4,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.Collection;
 
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.GoingAway;
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.StaticFiles;
+import io.github.wsrecipes.support.UpgradeCheck;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Recipe 05 · the browser WebSocket API (listing 8-11). The page is the lesson; this server
@@ -36,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class BrowserEchoServer {
 
     static final String PROTOCOL = "echo-protocol";
-    private static final Logger LOG = LoggerFactory.getLogger(BrowserEchoServer.class);
 
     private final Options options;
     private Server server;
@@ -56,7 +52,7 @@ public final class BrowserEchoServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(options.cannotListen(e));
+            System.err.println(CommandLines.cannotListen(options.host, options.port, e));
             System.exit(1);
         }
         System.out.println("Listening on " + recipe.uri());
@@ -89,7 +85,7 @@ public final class BrowserEchoServer {
         websockets = upgrades.getServerWebSocketContainer();
 
         // 3. Every other request is a file: the page from webroot/, Pico CSS from its WebJar.
-        upgrades.setHandler(staticFiles());
+        upgrades.setHandler(StaticFiles.of(server, "recipe-05-browser"));
         server.setHandler(upgrades);
 
         // 4. On stop, peers have the close timeout to answer the 1001 sent by stop().
@@ -98,36 +94,12 @@ public final class BrowserEchoServer {
         server.start();
     }
 
-    private ResourceHandler staticFiles() {
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        // The recipe's own folder (recipes may share one JVM), then every WebJar's files.
-        files.setBaseResource(ResourceFactory.combine(
-                resources.newClassLoaderResource("webroot/recipe-05-browser/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        return files;
-    }
-
     /** Ctrl+C: every open WebSocket gets 1001, then the server stops, waiting at most the close timeout. */
     public void stop() {
         if (websockets == null) {
             return; // never started
         }
-        Collection<Session> open = websockets.getOpenSessions();
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
-        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
-        try {
-            // Jetty drops a connection once its 1001 is written; a peer that stops reading holds that back: wait, up to the close timeout.
-            long deadline = System.nanoTime() + options.closeTimeout * 1_000_000;
-            while (!websockets.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            server.stop();
-        } catch (Exception e) {
-            LOG.warn("Stopping the server failed: {}", e.toString());
-        }
+        GoingAway.stop(server, websockets, options.closeTimeout);
     }
 
     public int port() {

@@ -1,19 +1,18 @@
 package io.github.wsrecipes.browser;
 
-import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
+import io.github.wsrecipes.support.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The command line of recipe 05, the same shape as every recipe's. */
 @Command(name = "recipe-05-browser", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Options.ManifestVersion.class,
+        versionProvider = CommandLines.ManifestVersion.class,
         description = "Serves a page that shows the browser's WebSocket API live, and echoes what it sends (listing 8-11).")
 public final class Options {
 
@@ -43,24 +42,11 @@ public final class Options {
 
     /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
     public OptionalInt parse(String... args) {
-        CommandLine cli = new CommandLine(this);
-        try {
-            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
-                return OptionalInt.of(0);
-            }
-            validate(cli);
-            return OptionalInt.empty();
-        } catch (ParameterException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Try --help.");
-            return OptionalInt.of(2);
-        }
+        return CommandLines.parse(this, this::validate, args);
     }
 
     private void validate(CommandLine cli) {
-        if (port < 0 || port > 65_535) {
-            throw new ParameterException(cli, "--port must be from 0 (any free port) to 65535, not " + port);
-        }
+        CommandLines.checkPort(cli, "--port", port);
         if (maxMessageSize < 125) {
             throw new ParameterException(cli, "--max-message-size must be at least 125 bytes, not " + maxMessageSize);
         }
@@ -74,24 +60,5 @@ public final class Options {
         return "Config: host=" + host + ", port=" + port
                 + ", origins=" + (allowAnyOrigin ? "any" : "this machine's" + (allowedOrigins.isEmpty() ? "" : " + " + allowedOrigins))
                 + ", maxMessageSize=" + maxMessageSize + ", closeTimeout=" + closeTimeout + ", quiet=" + quiet;
-    }
-
-    /** A port in use or a host that does not resolve: one line a learner can act on. */
-    String cannotListen(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
-    }
-
-    /** -V: the version Maven wrote into the jar's manifest. */
-    static final class ManifestVersion implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Options.class.getPackage().getImplementationVersion();
-            return new String[] {"recipe-05-browser " + (version == null ? "(no version: not run from its jar)" : version)};
-        }
     }
 }

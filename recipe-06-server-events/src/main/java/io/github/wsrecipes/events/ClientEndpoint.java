@@ -2,6 +2,7 @@ package io.github.wsrecipes.events;
 
 import java.net.SocketAddress;
 
+import io.github.wsrecipes.support.PeerText;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;

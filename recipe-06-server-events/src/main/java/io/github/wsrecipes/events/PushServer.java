@@ -4,21 +4,19 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 
+import io.github.wsrecipes.support.Backlog;
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.GoingAway;
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.StaticFiles;
+import io.github.wsrecipes.support.UpgradeCheck;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Recipe 06 · pushing server events to every client (listing 8-12). The original, in short:
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class PushServer {
 
     static final String PROTOCOL = "echo-protocol";
-    private static final Logger LOG = LoggerFactory.getLogger(PushServer.class);
 
     private final Options options;
     private Server server;
@@ -56,7 +53,7 @@ public final class PushServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(options.cannotListen(e));
+            System.err.println(CommandLines.cannotListen(options.host, options.port, e));
             System.exit(1);
         }
         System.out.println("Listening on " + recipe.uri());
@@ -93,7 +90,7 @@ public final class PushServer {
         websockets = upgrades.getServerWebSocketContainer();
 
         // 4. Every other request is a file: the page from webroot/, Pico CSS and Chart.js from their WebJars.
-        upgrades.setHandler(staticFiles());
+        upgrades.setHandler(StaticFiles.of(server, "recipe-06-server-events"));
         server.setHandler(upgrades);
 
         // 5. On stop, peers have the close timeout to answer the 1001 sent by stop().
@@ -102,37 +99,13 @@ public final class PushServer {
         server.start();
     }
 
-    private ResourceHandler staticFiles() {
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler();
-        // The recipe's own folder (recipes may share one JVM), then every WebJar's files.
-        files.setBaseResource(ResourceFactory.combine(
-                resources.newClassLoaderResource("webroot/recipe-06-server-events/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        return files;
-    }
-
     /** Ctrl+C: no more pushes, every open WebSocket gets 1001, then the server stops within the close timeout. */
     public void stop() {
         if (websockets == null) {
             return; // never started
         }
         clients.stop();
-        Collection<Session> open = websockets.getOpenSessions();
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", open.size());
-        open.forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
-        try {
-            // Jetty drops a connection once its 1001 is written; a peer that stops reading holds that back: wait, up to the close timeout.
-            long deadline = System.nanoTime() + options.closeTimeout * 1_000_000;
-            while (!websockets.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            server.stop();
-        } catch (Exception e) {
-            LOG.warn("Stopping the server failed: {}", e.toString());
-        }
+        GoingAway.stop(server, websockets, options.closeTimeout);
     }
 
     public int port() {

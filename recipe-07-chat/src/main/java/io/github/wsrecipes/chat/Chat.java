@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.github.wsrecipes.support.PeerText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,18 +13,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.github.wsrecipes.support.CommandLines;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
 import io.socket.client.IO;
 import io.socket.client.Socket;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The chat from a terminal, with socket.io-client-java: each line typed is a message; {@code /quit} leaves. */
-@Command(name = "chat-client", mixinStandardHelpOptions = true, versionProvider = Options.ManifestVersion.class,
+@Command(name = "chat-client", mixinStandardHelpOptions = true, versionProvider = CommandLines.ManifestVersion.class,
         description = "Joins the recipe's chat from a terminal: each line you type is a message, /quit leaves.")
 public final class ChatClient {
 
@@ -48,16 +48,7 @@ public final class ChatClient {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         ChatClient client = new ChatClient(System.out::println);
-        CommandLine cli = new CommandLine(client);
-        try {
-            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
-                System.exit(0);
-            }
-        } catch (CommandLine.ParameterException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Try --help.");
-            System.exit(2);
-        }
+        CommandLines.parse(client, cli -> { }, args).ifPresent(System::exit); // --help and -V: 0; a usage error: 2
         client.connect();
         client.chat(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         client.close();

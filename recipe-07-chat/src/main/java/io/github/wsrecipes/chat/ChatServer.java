@@ -5,6 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.socketio.QuickStop;
+import io.github.wsrecipes.support.socketio.RequestGuard;
+import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -14,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
-
 import io.netty.channel.ChannelFuture;
 
 /**
@@ -35,8 +39,8 @@ public final class ChatServer {
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
 
     private final Options options;
-    private Server server;
-    private ServerConnector connector;
+    private final Server server = new Server(new QueuedThreadPool(16, 2));
+    private final ServerConnector connector = new ServerConnector(server);
     private SocketIOServer socketIo;
     private RedisNode redis; // with --redis: this server is one node of a chat they share
     private int socketIoPort;
@@ -57,10 +61,10 @@ public final class ChatServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(options.cannotListen(recipe.binding, e));
+            System.err.println(CommandLines.cannotListen(options.host, recipe.binding, e));
             System.exit(1);
         } catch (RedisException e) {
-            System.err.println(options.cannotReachRedis(e));
+            System.err.println(CommandLines.cannotReachRedis(options.redis, e));
             System.exit(1);
         }
         System.out.println("Listening on " + recipe.uri());
@@ -75,8 +79,6 @@ public final class ChatServer {
         redis = options.redis == null ? null : RedisNode.connect(options.redis);
 
         // 1. The page server, bound now: a port in use fails here, and its real port joins the origin rule.
-        server = new Server(new QueuedThreadPool(16, 2));
-        connector = new ServerConnector(server);
         connector.setHost(options.host);
         connector.setPort(options.port);
         connector.setReuseAddress(true);
@@ -92,7 +94,7 @@ public final class ChatServer {
             config.setStoreFactory(redis.storeFactory()); // a broadcast reaches the room on every node
         }
         socketIo = new SocketIOServer(config);
-        socketIo.setPipelineFactory(new RequestGuard(new Origins(port(), options.allowedOrigins, options.allowAnyOrigin), PATH));
+        socketIo.setPipelineFactory(new RequestGuard(new Origins(port(), options.allowedOrigins, options.allowAnyOrigin)::allows, PATH));
 
         // 3. The chat on the default namespace: members, their history, their events.
         Chat chat = new Chat(socketIo.getNamespace(""), redis == null ? new MemoryMembers() : redis.members(),
@@ -109,7 +111,7 @@ public final class ChatServer {
         socketIoPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
 
         // 4. The page: files from webroot/, the WebJars, and where the Socket.IO server listens.
-        server.setHandler(PageFiles.of(server, socketIoPort, PATH));
+        server.setHandler(StaticFiles.withSocketIoAddress(server, "recipe-07-chat", socketIoPort, PATH));
         server.setStopTimeout(1_000);
         server.start();
     }
@@ -117,12 +119,10 @@ public final class ChatServer {
     /** Ctrl+C: every socket hears a server disconnect, then both servers stop. */
     public void stop() {
         if (socketIo != null) {
-            QuickStop.stop(socketIo);
+            QuickStop.stop(socketIo, socketIo.getAllClients());
         }
         try {
-            if (server != null) {
-                server.stop();
-            }
+            server.stop(); // a no-op when it never started
         } catch (Exception e) {
             LOG.warn("Stopping the page server failed: {}", e.toString());
         }

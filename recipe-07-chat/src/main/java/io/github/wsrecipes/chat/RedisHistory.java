@@ -2,6 +2,7 @@ package io.github.wsrecipes.chat;
 
 import java.util.List;
 
+import io.github.wsrecipes.support.PeerText;
 import org.redisson.api.RList;
 import org.redisson.api.RScript;
 import org.redisson.api.RScript.Mode;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.github.wsrecipes.support.PeerText;
 import org.redisson.api.RMap;
 import org.redisson.api.RScript;
 import org.redisson.api.RScript.Mode;

@@ -3,6 +3,7 @@ package io.github.wsrecipes.chat;
 import java.io.IOException;
 import java.util.Set;
 
+import io.github.wsrecipes.support.PeerText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -88,7 +88,7 @@ class GuardTest {
 
     @Test
     void anotherPathIsRefused() throws Exception {
-        assertThat(get("/other", null).statusCode()).isEqualTo(400);
+        assertThat(get("/other", null).statusCode()).isEqualTo(404);
     }
 
     private static String handshake() throws Exception {

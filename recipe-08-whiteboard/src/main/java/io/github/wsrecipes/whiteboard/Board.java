@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.wsrecipes.support.Backlog;
+
 /**
  * The whiteboard: who draws on it (each peer known by its {@link Backlog}) and what was drawn.
  * One lock orders everything: every peer sees the events in the same order, a late joiner gets

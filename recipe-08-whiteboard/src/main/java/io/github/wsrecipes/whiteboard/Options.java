@@ -1,20 +1,19 @@
 package io.github.wsrecipes.whiteboard;
 
 import java.net.URI;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
+import io.github.wsrecipes.support.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The command line of recipe 08, the same shape as every recipe's. */
 @Command(name = "recipe-08-whiteboard", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Options.ManifestVersion.class,
+        versionProvider = CommandLines.ManifestVersion.class,
         description = "A whiteboard a whole class can draw on: relays draw events to every other page (listings 8-15 to 8-17).")
 public final class Options {
 
@@ -56,24 +55,11 @@ public final class Options {
 
     /** Reads the arguments; a code to exit with when --help, --version or a usage error ended the run. */
     public OptionalInt parse(String... args) {
-        CommandLine cli = new CommandLine(this);
-        try {
-            if (CommandLine.executeHelpRequest(cli.parseArgs(args)) != null) {
-                return OptionalInt.of(0);
-            }
-            validate(cli);
-            return OptionalInt.empty();
-        } catch (ParameterException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Try --help.");
-            return OptionalInt.of(2);
-        }
+        return CommandLines.parse(this, this::validate, args);
     }
 
     private void validate(CommandLine cli) {
-        if (port < 0 || port > 65_535) {
-            throw new ParameterException(cli, "--port must be from 0 (any free port) to 65535, not " + port);
-        }
+        CommandLines.checkPort(cli, "--port", port);
         if (history < 0 || history > 1_000_000) {
             throw new ParameterException(cli, "--history must be from 0 to 1000000 events, not " + history);
         }
@@ -86,9 +72,7 @@ public final class Options {
         if (maxMessageSize < DrawEvent.MAX_BYTES) {
             throw new ParameterException(cli, "--max-message-size must be at least " + DrawEvent.MAX_BYTES + " bytes, not " + maxMessageSize);
         }
-        if (redis != null && (!List.of("redis", "rediss").contains(redis.getScheme()) || redis.getHost() == null)) {
-            throw new ParameterException(cli, "--redis must look like redis://HOST:PORT, not " + redis);
-        }
+        CommandLines.checkRedis(cli, redis);
         if (closeTimeout < 0) {
             throw new ParameterException(cli, "--close-timeout must not be negative, not " + closeTimeout);
         }
@@ -99,37 +83,7 @@ public final class Options {
         return "Config: host=" + host + ", port=" + port
                 + ", origins=" + (allowAnyOrigin ? "any" : "this machine's" + (allowedOrigins.isEmpty() ? "" : " + " + allowedOrigins))
                 + ", history=" + history + ", maxBacklog=" + maxBacklog + ", maxMessageSize=" + maxMessageSize
-                + ", closeTimeout=" + closeTimeout + ", redis=" + (redis == null ? "none" : redisShown()) + ", quiet=" + quiet;
+                + ", closeTimeout=" + closeTimeout + ", redis=" + (redis == null ? "none" : CommandLines.redisAddress(redis)) + ", quiet=" + quiet;
     }
 
-    /** A port in use or a host that does not resolve: one line a learner can act on. */
-    String cannotListen(Exception e) {
-        return "Cannot listen on " + host + ":" + port + ": " + rootCause(e) + ". Is another recipe running? --port 0 picks a free port.";
-    }
-
-    /** --redis given and no Redis answers there: one line, the password left out. */
-    String cannotReachRedis(Exception e) {
-        return "Cannot reach Redis at " + redisShown() + ": " + rootCause(e) + ". Is redis-server running?";
-    }
-
-    private String redisShown() {
-        return String.valueOf(redis).replaceFirst("//[^@/]*@", "//");
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-    }
-
-    /** -V: the version Maven wrote into the jar's manifest. */
-    static final class ManifestVersion implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Options.class.getPackage().getImplementationVersion();
-            return new String[] {"recipe-08-whiteboard " + (version == null ? "(no version: not run from its jar)" : version)};
-        }
-    }
 }

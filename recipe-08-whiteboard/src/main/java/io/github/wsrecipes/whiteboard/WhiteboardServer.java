@@ -6,18 +6,17 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.GoingAway;
+import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.StaticFiles;
+import io.github.wsrecipes.support.UpgradeCheck;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.redisson.client.RedisException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Recipe 08 · a whiteboard a whole class can draw on (listings 8-15 to 8-17). The listing's server:
@@ -33,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class WhiteboardServer {
 
     static final String PROTOCOL = "draw-protocol";
-    private static final Logger LOG = LoggerFactory.getLogger(WhiteboardServer.class);
 
     private final Options options;
     private Board board;
@@ -56,10 +54,10 @@ public final class WhiteboardServer {
         try {
             recipe.start();
         } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(options.cannotListen(e));
+            System.err.println(CommandLines.cannotListen(options.host, options.port, e));
             System.exit(1);
         } catch (RedisException e) {
-            System.err.println(options.cannotReachRedis(e));
+            System.err.println(CommandLines.cannotReachRedis(options.redis, e));
             System.exit(1);
         }
         System.out.println("Listening on " + recipe.uri());
@@ -97,7 +95,7 @@ public final class WhiteboardServer {
         websockets = upgrades.getServerWebSocketContainer();
 
         // 3. Every other request is a file: the page from webroot/, Pico CSS from its WebJar.
-        upgrades.setHandler(staticFiles());
+        upgrades.setHandler(StaticFiles.of(server, "recipe-08-whiteboard"));
         server.setHandler(upgrades);
 
         // 4. On stop, peers have the close timeout to answer the 1001 sent by stop().
@@ -106,33 +104,12 @@ public final class WhiteboardServer {
         server.start();
     }
 
-    private ResourceHandler staticFiles() {
-        ResourceFactory resources = ResourceFactory.of(server);
-        ResourceHandler files = new ResourceHandler(); // the recipe's own folder (recipes may share one JVM), then the WebJars
-        files.setBaseResource(ResourceFactory.combine(resources.newClassLoaderResource("webroot/recipe-08-whiteboard/"),
-                resources.newClassLoaderResource("META-INF/resources/")));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        return files;
-    }
-
     /** Ctrl+C: every open WebSocket gets 1001, then the server stops, waiting at most the close timeout. */
     public void stop() {
         if (websockets == null) {
             return; // never started
         }
-        LOG.info("Stopping: closing {} open WebSocket(s) with 1001 (going away)", websockets.getOpenSessions().size());
-        websockets.getOpenSessions().forEach(session -> session.close(StatusCode.SHUTDOWN, "server is shutting down", Callback.NOOP));
-        try {
-            // Jetty drops a connection once its 1001 is written; a peer that stops reading holds that back: wait, up to the close timeout.
-            long deadline = System.nanoTime() + options.closeTimeout * 1_000_000;
-            while (!websockets.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            server.stop();
-        } catch (Exception e) {
-            LOG.warn("Stopping the server failed: {}", e.toString());
-        }
+        GoingAway.stop(server, websockets, options.closeTimeout);
         board.close(); // with --redis: the Redisson client, last, once no peer can draw
     }
 

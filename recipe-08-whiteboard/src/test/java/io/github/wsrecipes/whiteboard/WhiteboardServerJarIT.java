@@ -83,7 +83,7 @@ class WhiteboardServerJarIT {
         }
         try (RecipeJar app = RecipeJar.start("recipe-08-whiteboard", "--port", "0", "--redis", "localhost:6379")) {
             assertThat(app.exitCode()).isEqualTo(2);
-            assertThat(app.output()).isEqualTo("--redis must look like redis://HOST:PORT, not localhost:6379\nTry --help.");
+            assertThat(app.output()).isEqualTo("--redis must be redis://HOST:PORT, e.g. redis://localhost:6379, not localhost:6379\nTry --help.");
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.wsrecipes.whiteboard;
+package io.github.wsrecipes.support;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * callback. A sender never waits for a slow peer; past the bound the peer is closed with 1013, logged
  * once, sent nothing more, and cut off after the close timeout if it does not read the close either.
  */
-final class Backlog {
+public final class Backlog {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backlog.class);
 
@@ -31,18 +31,18 @@ final class Backlog {
     private final AtomicLong queued = new AtomicLong();
     private final AtomicBoolean full = new AtomicBoolean();
 
-    Backlog(Session session, long max, long closeTimeout) {
+    public Backlog(Session session, long max, long closeTimeout) {
         this.session = session;
         this.max = max;
         this.closeTimeout = closeTimeout;
     }
 
-    boolean send(String text) {
+    public boolean send(String text) {
         return send(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Queues UTF-8 bytes (encoded once for every peer) as one text frame; false once the peer is cut off. */
-    boolean send(ByteBuffer utf8) {
+    public boolean send(ByteBuffer utf8) {
         int size = utf8.remaining();
         long before = queued.getAndAdd(size);
         if (full.get() || before > 0 && before + size > max) { // an empty backlog takes any one message

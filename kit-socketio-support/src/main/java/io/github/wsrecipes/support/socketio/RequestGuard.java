@@ -1,8 +1,10 @@
-package io.github.wsrecipes.chat;
+package io.github.wsrecipes.support.socketio;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 
+import io.github.wsrecipes.support.PeerText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,38 +28,42 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
- * Every HTTP request to the Socket.IO server, checked before netty-socketio sees it.
+ * Every HTTP request to a netty-socketio server (recipes 04 and 07), checked before the library sees it.
  *
- * <p>netty-socketio 2.0.14 checks nothing of its own: its {@code AuthorizationListener} sees only
- * a session's first request, so a page from a foreign origin holding a session id could poll it;
- * an undecodable URI ({@code GET /%}) or a malformed session id throws where nothing answers, and
- * the connection stays open; and its errors are logged as stack traces quoting the peer's bytes.
- * So: the origin rule on every request (WebSocket upgrade and polling alike), 400 for what cannot
- * be decoded, and every error one line with the connection closed.
+ * <p>netty-socketio 2.0.14 checks the origin only when a session opens, so a foreign page holding a
+ * session id could poll it; an undecodable URI ({@code GET /%}) or a malformed session id throws where
+ * nothing answers, and the connection stays open; a peer that stops reading makes it queue without
+ * limit; and its errors are stack traces quoting the peer's bytes. So: the origin rule on every request,
+ * an HTTP error for what it cannot answer, a close once 1 MiB waits unread, and every error one line.
  */
-final class RequestGuard extends SocketIOChannelInitializer {
+public final class RequestGuard extends SocketIOChannelInitializer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
 
     private final Check check;
 
-    RequestGuard(Origins origins, String path) {
-        this.check = new Check(origins, path);
+    public RequestGuard(Predicate<String> allowedOrigin, String path) {
+        this.check = new Check(allowedOrigin, path);
     }
 
-    /** The settings that bound what a peer can make netty-socketio hold or do. */
-    static Configuration configuration(String host, int port, String path) {
+    /** The settings that bound what a peer can make netty-socketio hold or do; each a line to change in class. */
+    public static Configuration configuration(String host, int port, String path) {
         Configuration config = new Configuration();
         config.setHostname(host);
         config.setPort(port);
-        config.setContext(path);
+        config.setContext(path);                 // Node's `path` option
         config.getSocketConfig().setReuseAddress(true); // a restart can listen again at once
-        config.setRandomSession(true);         // a fresh session id per handshake, never one offered in a cookie
-        config.setWebsocketCompression(false); // so the 64 KiB frame limit is the size of what is read
+        // A new session id per handshake, as Node: else the `io` cookie (set for every port) makes two tabs share one.
+        config.setRandomSession(true);
+        // Compression off: netty-socketio checks the frame limit before inflating (58 KB could become 60 MB).
+        config.setWebsocketCompression(false);
         config.setHttpCompression(false);
-        config.setMaxFramePayloadLength(64 * 1024);
-        config.setMaxHttpContentLength(64 * 1024);
-        config.setPingTimeout(20_000);         // Node's default: a silent peer is gone after 45 s
+        config.setMaxFramePayloadLength(64 * 1024); // a larger WebSocket message closes the connection
+        config.setMaxHttpContentLength(64 * 1024);  // a larger polling body is refused
+        config.setPingInterval(25_000);          // Node's ping: every 25 s, and a client silent
+        config.setPingTimeout(20_000);           // for 20 s more is gone (netty-socketio: 60 s)
+        config.getSocketConfig().setWriteBufferWaterMarkLow(512 * 1024); // past the high mark, a client that
+        config.getSocketConfig().setWriteBufferWaterMarkHigh(1 << 20);   // is not reading is closed (below)
         config.setExceptionListener(new ExceptionListenerAdapter() {
             @Override
             public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
@@ -81,17 +87,18 @@ final class RequestGuard extends SocketIOChannelInitializer {
     @Override
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
         super.addSocketioHandlers(pipeline);
+        pipeline.addFirst("backlog", new Backlog());
         pipeline.addBefore(PACKET_HANDLER, "requestGuard", check);
         pipeline.addLast("oneLineErrors", new OneLineErrors()); // what no handler before caught
     }
 
     @Sharable
     private static final class Check extends ChannelInboundHandlerAdapter {
-        private final Origins origins;
+        private final Predicate<String> allowedOrigin;
         private final String path;
 
-        Check(Origins origins, String path) {
-            this.origins = origins;
+        Check(Predicate<String> allowedOrigin, String path) {
+            this.allowedOrigin = allowedOrigin;
             this.path = path;
         }
 
@@ -106,11 +113,14 @@ final class RequestGuard extends SocketIOChannelInitializer {
             String why;
             if (request.decoderResult().isFailure()) {
                 why = "bad request: " + request.decoderResult().cause().getMessage();
-            } else if (!origins.allows(origin)) {
+            } else if (!allowedOrigin.test(origin)) {
                 status = HttpResponseStatus.FORBIDDEN;
                 why = "origin " + origin + " is not allowed";
             } else {
                 why = pathProblem(request.uri());
+                if (why != null && why.startsWith("not found")) {
+                    status = HttpResponseStatus.NOT_FOUND;
+                }
             }
             if (why == null) {
                 ctx.fireChannelRead(msg);
@@ -140,6 +150,18 @@ final class RequestGuard extends SocketIOChannelInitializer {
         }
     }
 
+    /** A peer that stops reading: closed once the write buffer passes its high water mark (see configuration). */
+    private static final class Backlog extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (!ctx.channel().isWritable()) {
+                LOG.warn("Closed {}: backlog full, it is not reading", ctx.channel().remoteAddress());
+                ctx.close();
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+    }
+
     /** One line per error, never a stack trace, and the connection closed: for the pipeline and for netty-socketio's listeners. */
     @Sharable
     private static final class OneLineErrors extends ChannelInboundHandlerAdapter {
@@ -148,6 +170,5 @@ final class RequestGuard extends SocketIOChannelInitializer {
             LOG.warn("Closed {}: {}", ctx.channel().remoteAddress(), PeerText.of(String.valueOf(cause)));
             ctx.close();
         }
-
     }
 }

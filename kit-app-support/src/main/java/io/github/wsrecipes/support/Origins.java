@@ -1,4 +1,4 @@
-package io.github.wsrecipes.browser;
+package io.github.wsrecipes.support;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -20,14 +20,14 @@ import org.slf4j.LoggerFactory;
  * Which web pages may open a socket here: the kit's pages (ports 8080 to 8088 and this server's own) from any of this
  * machine's names or addresses, and each {@code --allowed-origin}; never "Origin equals Host" (DNS rebinding forges both).
  */
-final class Origins {
+public final class Origins {
 
     private final Set<String> machineHosts = machineHosts();
     private final int ownPort;
     private final Set<String> extra;
     private final boolean any;
 
-    Origins(int ownPort, List<String> extra, boolean any) {
+    public Origins(int ownPort, List<String> extra, boolean any) {
         this.ownPort = ownPort;
         this.extra = extra.stream().map(Origins::normalize).collect(Collectors.toSet());
         this.any = any;
@@ -37,7 +37,7 @@ final class Origins {
     }
 
     /** A request without Origin comes from a program, not a page, and is allowed. */
-    boolean allows(String origin) {
+    public boolean allows(String origin) {
         if (any || origin == null || extra.contains(normalize(origin))) {
             return true;
         }
@@ -55,12 +55,12 @@ final class Origins {
     }
 
     /** For a class on the LAN ({@code --host 0.0.0.0}): {@code Open http://ADDRESS:PORT/} for each of this machine's addresses. */
-    static List<String> openLines(String host, int port) {
+    public static List<String> openLines(String host, int port) {
         boolean lan = "0.0.0.0".equals(host) || "::".equals(host);
         return lan ? lanAddresses().stream().map(address -> "Open http://" + address + ":" + port + "/").toList() : List.of();
     }
 
-    static List<String> lanAddresses() {
+    public static List<String> lanAddresses() {
         return interfaceAddresses()
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
                 .map(InetAddress::getHostAddress).sorted().toList();

@@ -1,17 +1,17 @@
-package io.github.wsrecipes.browser;
+package io.github.wsrecipes.support;
 
 /**
  * Text a peer sent, made fit for one log line: control characters escaped, so a message cannot
  * forge a line of its own, and at most {@value #MAX_CHARS} characters, so it cannot flood the log.
  */
-final class PeerText {
+public final class PeerText {
 
-    static final int MAX_CHARS = 200;
+    public static final int MAX_CHARS = 200;
 
     private PeerText() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return "(none)";
         }

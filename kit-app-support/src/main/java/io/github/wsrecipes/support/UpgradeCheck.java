@@ -1,4 +1,4 @@
-package io.github.wsrecipes.events;
+package io.github.wsrecipes.support;
 
 import java.util.function.Supplier;
 
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * is looked at before it becomes a WebSocket. Accepted when its page may connect and it asks
  * for the server's subprotocol; otherwise HTTP 403 with the reason, and one log line.
  */
-final class UpgradeCheck implements WebSocketCreator {
+public final class UpgradeCheck implements WebSocketCreator {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeCheck.class);
 
@@ -26,7 +26,7 @@ final class UpgradeCheck implements WebSocketCreator {
     private final String protocol;
     private final Supplier<Object> endpoints;
 
-    UpgradeCheck(Origins origins, String protocol, Supplier<Object> endpoints) {
+    public UpgradeCheck(Origins origins, String protocol, Supplier<Object> endpoints) {
         this.origins = origins;
         this.protocol = protocol;
         this.endpoints = endpoints;
