@@ -3,6 +3,7 @@ package io.github.wsrecipes.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** Docs that cannot drift: every recipe module in the root POM has its row in the root README. */
+/** Docs that cannot drift: every recipe module in the root POM has its row in the root README, with its line counts. */
 class KitReadmeTest {
 
     private static final Path ROOT = Path.of("..");
@@ -29,10 +30,36 @@ class KitReadmeTest {
         }
     }
 
+    /** The last column, {@code main class / src/main/java}, is what {@code wc -l} counts now. */
+    @Test
+    void theLineCountsInTheRecipeTableAreTheSourcesLineCounts() throws IOException {
+        List<String> tableRows = Files.readString(ROOT.resolve("README.md")).lines().filter(line -> line.startsWith("|")).toList();
+        for (String module : recipeModules()) {
+            String row = tableRows.stream().filter(line -> line.contains("[`" + module + "`]")).findFirst().orElseThrow();
+            Matcher mainClass = Pattern.compile("<main.class>([^<]+)</main.class>").matcher(Files.readString(ROOT.resolve(module).resolve("pom.xml")));
+            assertThat(mainClass.find()).as("%s/pom.xml names its main class", module).isTrue();
+            Path sources = ROOT.resolve(module).resolve("src/main/java");
+            long mainLines = lines(sources.resolve(mainClass.group(1).replace('.', '/') + ".java"));
+            long allLines;
+            try (var files = Files.walk(sources)) {
+                allLines = files.filter(file -> file.toString().endsWith(".java")).mapToLong(KitReadmeTest::lines).sum();
+            }
+            assertThat(row).as("README.md row of %s", module).endsWith("| " + mainLines + " / " + allLines + " |");
+        }
+    }
+
     @Test
     void everyRecipeModuleHasAReadmeOfItsOwn() throws IOException {
         for (String module : recipeModules()) {
             assertThat(ROOT.resolve(module).resolve("README.md")).as("%s/README.md", module).isRegularFile();
+        }
+    }
+
+    private static long lines(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
