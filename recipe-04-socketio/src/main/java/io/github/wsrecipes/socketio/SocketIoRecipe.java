@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.socketio.PageServer;
 import io.github.wsrecipes.support.socketio.QuickStop;
 import io.github.wsrecipes.support.socketio.RequestGuard;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ public final class SocketIoRecipe {
 
     public void start() throws Exception {
         // 1. The page server: the page, Pico CSS and the browser client; bound now, so port 0 gets its number.
-        pages = new PageServer(options);
+        pages = new PageServer(options.host, options.port);
         // 2. The Socket.IO server on its own port and path; io.origins on every request, io.use on every handshake.
         io = new SocketIOServer(Middleware.config(options, () -> io.getAllClients().size()));
         io.setPipelineFactory(new RequestGuard(new IoOrigins(pages.port(), options.origins), options.path));
@@ -94,7 +95,7 @@ public final class SocketIoRecipe {
             throw new IOException(CommandLines.cannotListen(options.host, options.socketIoPort, bound.cause()), bound.cause());
         }
         ioPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
-        pages.start(ioPort, options.path);
+        pages.start("recipe-04-socketio", ioPort, options.path);
         // 6. The two setIntervals: two events to each namespace, two to the room of each.
         ticks.scheduleAtFixedRate(() -> List.of(io.getNamespace(""), io.getNamespace("/custom-namespace")).forEach(ns -> {
             everyone(ns).sendEvent("custom-event-2", ConnectGate::pending);                           // io.emit(…)

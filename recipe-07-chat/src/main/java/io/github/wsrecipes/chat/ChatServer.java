@@ -3,19 +3,13 @@ package io.github.wsrecipes.chat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.channels.UnresolvedAddressException;
 
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.socketio.PageServer;
 import io.github.wsrecipes.support.socketio.QuickStop;
 import io.github.wsrecipes.support.socketio.RequestGuard;
-import io.github.wsrecipes.support.StaticFiles;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.redisson.client.RedisException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
@@ -36,15 +30,12 @@ import io.netty.channel.ChannelFuture;
 public final class ChatServer {
 
     static final String PATH = "/socket.io";
-    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
 
     private final Options options;
-    private final Server server = new Server(new QueuedThreadPool(16, 2));
-    private final ServerConnector connector = new ServerConnector(server);
+    private PageServer pages;
     private SocketIOServer socketIo;
     private RedisNode redis; // with --redis: this server is one node of a chat they share
     private int socketIoPort;
-    private int binding; // the port being bound, for the error line
 
     public ChatServer(Options options) {
         this.options = options;
@@ -60,8 +51,8 @@ public final class ChatServer {
         Runtime.getRuntime().addShutdownHook(new Thread(recipe::stop, "stop"));
         try {
             recipe.start();
-        } catch (IOException | UnresolvedAddressException e) {
-            System.err.println(CommandLines.cannotListen(options.host, recipe.binding, e));
+        } catch (IOException e) {
+            System.err.println(e.getMessage()); // Cannot listen on HOST:PORT: …
             System.exit(1);
         } catch (RedisException e) {
             System.err.println(CommandLines.cannotReachRedis(options.redis, e));
@@ -70,7 +61,7 @@ public final class ChatServer {
         System.out.println("Listening on " + recipe.uri());
         System.out.println("Socket.IO on " + recipe.socketIoUri());
         Origins.openLines(options.host, recipe.port()).forEach(System.out::println);
-        recipe.server.join();
+        Thread.currentThread().join();
     }
 
     /** Builds both servers top to bottom, from the sockets to the chat. */
@@ -79,13 +70,7 @@ public final class ChatServer {
         redis = options.redis == null ? null : RedisNode.connect(options.redis);
 
         // 1. The page server, bound now: a port in use fails here, and its real port joins the origin rule.
-        connector.setHost(options.host);
-        connector.setPort(options.port);
-        connector.setReuseAddress(true);
-        connector.setIdleTimeout(10_000); // an unfinished HTTP request is cut after 10 s
-        server.addConnector(connector);
-        binding = options.port;
-        connector.open();
+        pages = new PageServer(options.host, options.port);
 
         // 2. The Socket.IO server on its own port, with nothing a peer can make it hold on to.
         Configuration config = RequestGuard.configuration(options.host, options.socketIoPort, PATH);
@@ -102,18 +87,14 @@ public final class ChatServer {
         if (redis != null) {
             redis.watch(chat::gone); // the members of a node that died leave for everyone
         }
-        binding = options.socketIoPort;
         ChannelFuture bound = (ChannelFuture) socketIo.startAsync();
         if (!bound.awaitUninterruptibly().isSuccess()) {
-            connector.close();
-            throw new IOException(bound.cause()); // e.g. the Socket.IO port is in use
+            throw new IOException(CommandLines.cannotListen(options.host, options.socketIoPort, bound.cause()), bound.cause());
         }
         socketIoPort = ((InetSocketAddress) bound.channel().localAddress()).getPort();
 
         // 4. The page: files from webroot/, the WebJars, and where the Socket.IO server listens.
-        server.setHandler(StaticFiles.withSocketIoAddress(server, "recipe-07-chat", socketIoPort, PATH));
-        server.setStopTimeout(1_000);
-        server.start();
+        pages.start("recipe-07-chat", socketIoPort, PATH);
     }
 
     /** Ctrl+C: every socket hears a server disconnect, then both servers stop. */
@@ -121,10 +102,8 @@ public final class ChatServer {
         if (socketIo != null) {
             QuickStop.stop(socketIo, socketIo.getAllClients());
         }
-        try {
-            server.stop(); // a no-op when it never started
-        } catch (Exception e) {
-            LOG.warn("Stopping the page server failed: {}", e.toString());
+        if (pages != null) {
+            pages.stop();
         }
         if (redis != null) {
             redis.close(); // after the disconnects, so the other nodes heard them
@@ -132,7 +111,7 @@ public final class ChatServer {
     }
 
     public int port() {
-        return connector.getLocalPort();
+        return pages.port();
     }
 
     public URI uri() {

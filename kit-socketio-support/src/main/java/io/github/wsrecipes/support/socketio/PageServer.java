@@ -1,0 +1,56 @@
+package io.github.wsrecipes.support.socketio;
+
+import java.io.IOException;
+import java.nio.channels.UnresolvedAddressException;
+
+import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.StaticFiles;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chapter's first server, beside the Socket.IO one: the page, the WebJars (Pico CSS, the browser
+ * client) and {@code /socket-io.json}, which tells the page where the Socket.IO server listens.
+ */
+public final class PageServer {
+
+    private final Server server = new Server(new QueuedThreadPool(16, 2));
+    private final ServerConnector connector = new ServerConnector(server);
+
+    /** Binds the port now: a port in use fails here, in the kit's words, and port 0 gets its number before the origin rule is made. */
+    public PageServer(String host, int port) throws IOException {
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setReuseAddress(true);
+        connector.setIdleTimeout(10_000); // an unfinished HTTP request is cut after 10 s
+        server.addConnector(connector);
+        try {
+            connector.open();
+        } catch (IOException | UnresolvedAddressException e) {
+            throw new IOException(CommandLines.cannotListen(host, port, e), e);
+        }
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Serves {@code webroot/<recipe>/}, the WebJars and where the Socket.IO server listens. */
+    public void start(String recipe, int socketIoPort, String socketIoPath) throws Exception {
+        server.setHandler(StaticFiles.withSocketIoAddress(server, recipe, socketIoPort, socketIoPath));
+        server.setStopTimeout(1_000); // no WebSocket here to say goodbye to
+        server.start();
+    }
+
+    /** Stops serving and frees the port; safe when it never started. */
+    public void stop() {
+        try {
+            server.stop();
+            connector.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(PageServer.class).warn("Stopping the page server failed: {}", e.toString());
+        }
+    }
+}
