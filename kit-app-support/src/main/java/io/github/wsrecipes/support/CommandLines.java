@@ -64,9 +64,13 @@ public final class CommandLines {
 
     /** A port in use or a host that does not resolve: one line a learner can act on, never a stack trace. */
     public static String cannotListen(String host, int port, Throwable e) {
+        return "Cannot listen on " + host + ":" + port + ": " + reason(e) + ". Is another recipe running? --port 0 picks a free port.";
+    }
+
+    /** Why a socket could not listen, in a learner's words: the root cause's message, or "unknown host". */
+    public static String reason(Throwable e) {
         Throwable cause = rootCause(e);
-        String reason = cause instanceof UnresolvedAddressException ? "unknown host" : cause.getMessage();
-        return "Cannot listen on " + host + ":" + port + ": " + reason + ". Is another recipe running? --port 0 picks a free port.";
+        return cause instanceof UnresolvedAddressException ? "unknown host" : String.valueOf(cause.getMessage());
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -76,7 +76,7 @@ public final class ClassMode {
                 List<String> lanLinks = lan ? Origins.lanAddresses().stream().map(a -> "http://" + a + ":" + page.getPort() + "/").toList() : List.of();
                 cards.add(new Card(recipe, shown, null, lanLinks));
             } catch (Exception e) {
-                String why = "cannot listen on port " + port + " (" + rootMessage(e) + ")";
+                String why = "cannot listen on port " + port + " (" + CommandLines.reason(e) + ")";
                 LOG.warn("{} is not started: {}", recipe.module(), why);
                 cards.add(new Card(recipe, null, why, List.of()));
             }
@@ -117,13 +117,5 @@ public final class ClassMode {
             Origins.lanAddresses().forEach(address -> lines.add("Open http://" + address + ":" + connector.getLocalPort() + "/"));
         }
         return lines;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof UnresolvedAddressException ? "unknown host" : String.valueOf(cause.getMessage());
     }
 }

@@ -5,8 +5,13 @@ import java.nio.channels.UnresolvedAddressException;
 
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.StaticFiles;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +42,21 @@ public final class PageServer {
         return connector.getLocalPort();
     }
 
-    /** Serves {@code webroot/<recipe>/}, the WebJars and where the Socket.IO server listens. */
+    /** Serves {@code webroot/<recipe>/}, the WebJars and where the Socket.IO server listens, so any port works. */
     public void start(String recipe, int socketIoPort, String socketIoPath) throws Exception {
-        server.setHandler(StaticFiles.withSocketIoAddress(server, recipe, socketIoPort, socketIoPath));
+        String address = "{\"port\":" + socketIoPort + ",\"path\":\"" + socketIoPath + "\"}"; // each recipe's Options checks the path
+        Handler socketIoJson = new Handler.Abstract.NonBlocking() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                if (!"/socket-io.json".equals(Request.getPathInContext(request))) {
+                    return false;
+                }
+                response.getHeaders().put("Content-Type", "application/json");
+                Content.Sink.write(response, true, address, callback);
+                return true;
+            }
+        };
+        server.setHandler(new Handler.Sequence(socketIoJson, StaticFiles.of(server, recipe)));
         server.setStopTimeout(1_000); // no WebSocket here to say goodbye to
         server.start();
     }
