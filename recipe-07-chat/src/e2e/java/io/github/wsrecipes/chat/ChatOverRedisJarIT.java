@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.wsrecipes.scaleout.RedisNode;
 import io.github.wsrecipes.testsupport.RecipeJar;
 import io.github.wsrecipes.testsupport.RedisServer;
 

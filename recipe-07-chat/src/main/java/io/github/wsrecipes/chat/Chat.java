@@ -7,6 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.github.wsrecipes.scaleout.History;
+import io.github.wsrecipes.scaleout.History.Line;
+import io.github.wsrecipes.scaleout.Members;
+import io.github.wsrecipes.scaleout.Members.Joined;
+import io.github.wsrecipes.scaleout.Members.Member;
 import io.github.wsrecipes.support.PeerText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +20,6 @@ import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.namespace.Namespace;
-
-import io.github.wsrecipes.chat.History.Line;
-import io.github.wsrecipes.chat.Members.Joined;
-import io.github.wsrecipes.chat.Members.Member;
 
 /**
  * What happens to each event of the chat. The original trusted the {@code name} in every
@@ -77,14 +78,9 @@ final class Chat {
                 "you", member.name(), "key", member.key()));
         client.sendEvent("history", history.after(fields.get("after") instanceof Number seq ? seq.longValue() : 0));
         if (joined.replaced().isPresent()) {
-            // The same member on a new connection: the old socket, if still here, goes quietly.
-            SocketIOClient old = namespace.getClient(joined.replaced().get());
-            if (old != null) {
-                old.leaveRoom(ROOM);
-                old.disconnect();
-            } else { // on another node (with --redis): out of the room there too
-                ((Namespace) namespace).leaveRoom(ROOM, joined.replaced().get());
-            }
+            // The same member on a new connection: the old socket leaves the room (on any node) and, if here, goes quietly.
+            ((Namespace) namespace).leaveRoom(ROOM, joined.replaced().get());
+            Optional.ofNullable(namespace.getClient(joined.replaced().get())).ifPresent(SocketIOClient::disconnect);
             LOG.info("{} rejoined ({} online)", PeerText.of(member.name()), members.size());
             return;
         }
@@ -120,8 +116,7 @@ final class Chat {
     /** {@code typing} / {@code stop typing}: passed on to the others when a member's state changes, so a flood is one event. */
     private void typing(SocketIOClient client, boolean typing) {
         members.of(client.getSessionId()).ifPresent(member -> {
-            boolean was = Boolean.TRUE.equals(client.get(TYPING));
-            if (was != typing) {
+            if (Boolean.TRUE.equals(client.get(TYPING)) != typing) {
                 client.set(TYPING, typing);
                 toOthers(client, typing ? "typing" : "stop typing", Map.of("name", member.name()));
             }
@@ -147,9 +142,7 @@ final class Chat {
         Deque<Long> sent = client.get(SENT);
         long now = System.nanoTime();
         synchronized (sent) {
-            while (!sent.isEmpty() && now - sent.peekFirst() >= TimeUnit.SECONDS.toNanos(WINDOW_SECONDS)) {
-                sent.removeFirst();
-            }
+            sent.removeIf(time -> now - time >= TimeUnit.SECONDS.toNanos(WINDOW_SECONDS));
             return sent.size() < MAX_MESSAGES_PER_WINDOW && sent.add(now);
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 
+import io.github.wsrecipes.scaleout.RedisNode;
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.Origins;
 import io.github.wsrecipes.support.socketio.PageServer;
@@ -13,6 +14,7 @@ import org.redisson.client.RedisException;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.store.MemoryStoreFactory;
 import io.netty.channel.ChannelFuture;
 
 /**
@@ -74,10 +76,8 @@ public final class ChatServer {
 
         // 2. The Socket.IO server on its own port, with nothing a peer can make it hold on to.
         Configuration config = RequestGuard.configuration(options.host, options.socketIoPort, PATH);
-        config.setJsonSupport(new UnknownEvents(Chat.EVENTS));
-        if (redis != null) {
-            config.setStoreFactory(redis.storeFactory()); // a broadcast reaches the room on every node
-        }
+        config.setJsonSupport(new UnknownEvents());
+        config.setStoreFactory(redis == null ? new MemoryStoreFactory() : redis.storeFactory()); // --redis: broadcasts reach every node
         socketIo = new SocketIOServer(config);
         socketIo.setPipelineFactory(new RequestGuard(new Origins(port(), options.allowedOrigins, options.allowAnyOrigin)::allows, PATH));
 

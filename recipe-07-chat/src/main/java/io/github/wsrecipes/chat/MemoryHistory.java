@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import io.github.wsrecipes.scaleout.History;
+
 /** The last messages of one server, in its memory: the chat without {@code --redis}. */
 final class MemoryHistory implements History {
 

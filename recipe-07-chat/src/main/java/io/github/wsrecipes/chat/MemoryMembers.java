@@ -1,39 +1,40 @@
 package io.github.wsrecipes.chat;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The members of one server, in its memory: the chat without {@code --redis}. */
+import io.github.wsrecipes.scaleout.Members;
+
+/** The members of one server, in its memory, in the order they joined: the chat without {@code --redis}. */
 final class MemoryMembers implements Members {
 
     private final Map<UUID, Member> bySocket = new LinkedHashMap<>();
-    private final Map<String, Member> byKey = new HashMap<>();
 
     @Override
     public synchronized Joined join(UUID socket, String wanted, String key) {
-        Member before = key == null ? null : byKey.get(key);
-        if (before != null) {
-            Member back = new Member(socket, before.name(), before.key());
-            bySocket.remove(before.socket());
-            put(back);
-            return new Joined(back, Optional.of(before.socket()));
+        Optional<Member> before = bySocket.values().stream().filter(member -> member.key().equals(key)).findFirst();
+        if (before.isPresent()) { // a rejoin: the member's name and key, on its new socket
+            bySocket.remove(before.get().socket());
+            Member back = new Member(socket, before.get().name(), before.get().key());
+            bySocket.put(socket, back);
+            return new Joined(back, Optional.of(before.get().socket()));
         }
-        Member member = new Member(socket, freeName(wanted), UUID.randomUUID().toString());
-        put(member);
+        List<String> taken = names();
+        String name = wanted;
+        for (int n = 2; taken.contains(name); n++) {
+            name = wanted + " (" + n + ")";
+        }
+        Member member = new Member(socket, name, UUID.randomUUID().toString());
+        bySocket.put(socket, member);
         return new Joined(member, Optional.empty());
     }
 
     @Override
     public synchronized Optional<Member> leave(UUID socket) {
-        Member gone = bySocket.remove(socket);
-        if (gone != null) {
-            byKey.remove(gone.key());
-        }
-        return Optional.ofNullable(gone);
+        return Optional.ofNullable(bySocket.remove(socket));
     }
 
     @Override
@@ -49,19 +50,5 @@ final class MemoryMembers implements Members {
     @Override
     public synchronized int size() {
         return bySocket.size();
-    }
-
-    private void put(Member member) {
-        bySocket.put(member.socket(), member);
-        byKey.put(member.key(), member);
-    }
-
-    private String freeName(String wanted) {
-        List<String> taken = names();
-        String name = wanted;
-        for (int n = 2; taken.contains(name); n++) {
-            name = wanted + " (" + n + ")";
-        }
-        return name;
     }
 }

@@ -49,18 +49,12 @@ public final class Options {
     }
 
     private void validate(CommandLine cli) {
-        checkPort(cli, "--port", port);
-        checkPort(cli, "--socketio-port", socketIoPort);
+        CommandLines.checkPort(cli, "--port", port);
+        CommandLines.checkPort(cli, "--socketio-port", socketIoPort);
         if (history < 0 || history > 10_000) {
             throw new ParameterException(cli, "--history must be from 0 to 10000 messages, not " + history);
         }
         CommandLines.checkRedis(cli, redis);
-    }
-
-    private static void checkPort(CommandLine cli, String option, int value) {
-        if (value < 0 || value > 65_535) {
-            throw new ParameterException(cli, option + " must be from 0 (any free port) to 65535, not " + value);
-        }
     }
 
     /** The effective configuration, as start-up prints it. */

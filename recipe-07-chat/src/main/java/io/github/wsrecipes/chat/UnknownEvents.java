@@ -1,7 +1,6 @@
 package io.github.wsrecipes.chat;
 
 import java.io.IOException;
-import java.util.Set;
 
 import io.github.wsrecipes.support.PeerText;
 import org.slf4j.Logger;
@@ -20,16 +19,10 @@ final class UnknownEvents extends JacksonJsonSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnknownEvents.class);
 
-    private final Set<String> known;
-
-    UnknownEvents(Set<String> known) {
-        this.known = known;
-    }
-
     @Override
     public <T> T readValue(String namespace, ByteBufInputStream src, Class<T> valueType) throws IOException {
         T value = super.readValue(namespace, src, valueType);
-        if (value instanceof Event event && !known.contains(event.getName())) {
+        if (value instanceof Event event && !Chat.EVENTS.contains(event.getName())) {
             LOG.info("Ignored unknown event {}", PeerText.of(event.getName()));
         }
         return value;

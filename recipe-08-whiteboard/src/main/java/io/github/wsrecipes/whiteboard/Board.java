@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.wsrecipes.scaleout.Relay;
+import io.github.wsrecipes.scaleout.Relay.Replay;
 import io.github.wsrecipes.support.Backlog;
 
 /**
@@ -19,10 +21,6 @@ import io.github.wsrecipes.support.Backlog;
  * live in Redis and every node's board hears every node's events.
  */
 final class Board implements AutoCloseable {
-
-    /** What a new peer is told: its socketid, the number of the last event, what was drawn up to it. */
-    record Replay(long id, long seq, List<ByteBuffer> history) {
-    }
 
     private record Joined(long id, long after) {
     }

@@ -6,6 +6,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.github.wsrecipes.scaleout.Relay;
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.GoingAway;
 import io.github.wsrecipes.support.Origins;

@@ -1,4 +1,4 @@
-package io.github.wsrecipes.chat;
+package io.github.wsrecipes.scaleout;
 
 import java.net.URI;
 import java.time.Duration;
@@ -20,10 +20,10 @@ import com.corundumstudio.socketio.store.RedissonStoreFactory;
 import com.corundumstudio.socketio.store.Store;
 import com.corundumstudio.socketio.store.StoreFactory;
 
-import io.github.wsrecipes.chat.Members.Member;
+import io.github.wsrecipes.scaleout.Members.Member;
 
 /**
- * This server as one node of a chat spread over several, with {@code --redis}: one Redisson
+ * Recipe 07 as one node of a chat spread over several, with {@code --redis}: one Redisson
  * client for netty-socketio's Redis store (broadcasts and rooms reach every node) and for the
  * members and history every node shares.
  *
@@ -33,11 +33,11 @@ import io.github.wsrecipes.chat.Members.Member;
  * whose key is gone, and tells the room. So a dead node's members leave within
  * {@value #TTL_MS} + {@value #BEAT_MS} ms.
  */
-final class RedisNode implements AutoCloseable {
+public final class RedisNode implements AutoCloseable {
 
-    static final long BEAT_MS = 1_000;
-    static final long TTL_MS = 5_000;
-    static final String NODE = "chat:node:";
+    public static final long BEAT_MS = 1_000;
+    public static final long TTL_MS = 5_000;
+    public static final String NODE = "chat:node:";
     private static final Logger LOG = LoggerFactory.getLogger(RedisNode.class);
 
     private final RedissonClient redisson;
@@ -57,7 +57,7 @@ final class RedisNode implements AutoCloseable {
     }
 
     /** Connects, or throws Redisson's {@code RedisException} saying why (e.g. nothing listens there). */
-    static RedisNode connect(URI uri) {
+    public static RedisNode connect(URI uri) {
         Config config = new Config().setThreads(2).setNettyThreads(4); // a chat node, not a cache farm
         config.useSingleServer().setAddress(uri.toString()).setConnectTimeout(3_000).setRetryAttempts(1)
                 .setConnectionMinimumIdleSize(1).setConnectionPoolSize(8).setSubscriptionConnectionMinimumIdleSize(1);
@@ -65,7 +65,7 @@ final class RedisNode implements AutoCloseable {
     }
 
     /** netty-socketio's Redis store; a socket's own values (its rate window, its typing state) stay on its node. */
-    StoreFactory storeFactory() {
+    public StoreFactory storeFactory() {
         return new RedissonStoreFactory(redisson) {
             @Override
             public Store createStore(UUID sessionId) {
@@ -79,16 +79,16 @@ final class RedisNode implements AutoCloseable {
         };
     }
 
-    Members members() {
+    public Members members() {
         return members;
     }
 
-    History history(int capacity) {
+    public History history(int capacity) {
         return new RedisHistory(redisson, capacity);
     }
 
     /** From now on, every {@value #BEAT_MS} ms: this node's key refreshed, the members of dead nodes removed and handed to {@code gone}. */
-    void watch(Consumer<Member> gone) {
+    public void watch(Consumer<Member> gone) {
         beat.scheduleWithFixedDelay(() -> beat(gone), BEAT_MS, BEAT_MS, TimeUnit.MILLISECONDS);
     }
 

@@ -1,4 +1,4 @@
-package io.github.wsrecipes.whiteboard;
+package io.github.wsrecipes.scaleout;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -17,12 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * With {@code --redis}: one board shared by every node. A checked event goes through one Lua
+ * Recipe 08 with {@code --redis}: one board shared by every node. A checked event goes through one Lua
  * script that numbers it, keeps it in the capped history and publishes {@code "SEQ SENDER EVENT"},
  * all in one step; each node's subscription hands it to its own peers. So every node sees the
  * same events in the same order, and a late joiner's history ends exactly where its live events begin.
  */
-final class Relay implements AutoCloseable {
+public final class Relay implements AutoCloseable {
 
     static final String EVENTS = "whiteboard:events";   // the pub/sub channel
     static final String HISTORY = "whiteboard:history"; // a list of events, the oldest first
@@ -48,8 +48,12 @@ final class Relay implements AutoCloseable {
             return answer
             """;
 
+    /** What a new peer is told: its socketid, the number of the last event, what was drawn up to it. */
+    public record Replay(long id, long seq, List<ByteBuffer> history) {
+    }
+
     /** Where the events of every node go: the board of this node. */
-    interface Delivery {
+    public interface Delivery {
         void deliver(long seq, long sender, ByteBuffer event);
     }
 
@@ -57,7 +61,7 @@ final class Relay implements AutoCloseable {
     private final RScript scripts;
 
     /** Connects now, so a Redis that does not answer fails the start. */
-    Relay(URI uri) {
+    public Relay(URI uri) {
         Config config = new Config().setThreads(2).setNettyThreads(4); // a whiteboard needs few; the defaults are 16 and 32
         config.useSingleServer().setAddress(uri.toString()).setConnectionMinimumIdleSize(1);
         redisson = Redisson.create(config);
@@ -65,7 +69,7 @@ final class Relay implements AutoCloseable {
     }
 
     /** Every node's events, in Redis's order (Redisson keeps a channel's messages in order), to this node's board. */
-    void subscribe(Delivery board) {
+    public void subscribe(Delivery board) {
         redisson.getTopic(EVENTS, ByteArrayCodec.INSTANCE).addListener(byte[].class, (channel, message) -> {
             String[] head = new String(message, 0, Math.min(message.length, 48), StandardCharsets.US_ASCII).split(" ", 3);
             try {
@@ -79,16 +83,16 @@ final class Relay implements AutoCloseable {
     }
 
     /** A new peer's socketid, the number of the last event, and the history up to that event, read in one step. */
-    Board.Replay join(int maxHistory) {
+    public Replay join(int maxHistory) {
         List<byte[]> answer = scripts.eval(RScript.Mode.READ_WRITE, JOIN, RScript.ReturnType.LIST,
                 List.of(IDS, SEQ, HISTORY), ascii(maxHistory));
-        return new Board.Replay(Long.parseLong(new String(answer.get(0), StandardCharsets.US_ASCII)),
+        return new Replay(Long.parseLong(new String(answer.get(0), StandardCharsets.US_ASCII)),
                 Long.parseLong(new String(answer.get(1), StandardCharsets.US_ASCII)),
                 answer.subList(2, answer.size()).stream().map(ByteBuffer::wrap).toList());
     }
 
     /** Hands one checked event to Redis; completes once Redis has taken it (or failed to). */
-    CompletionStage<Object> publish(long sender, byte[] utf8, boolean clear, int maxHistory) {
+    public CompletionStage<Object> publish(long sender, byte[] utf8, boolean clear, int maxHistory) {
         return scripts.evalAsync(RScript.Mode.READ_WRITE, PUBLISH, RScript.ReturnType.LONG,
                 List.of(HISTORY, SEQ), ascii(sender), utf8, ascii(maxHistory), ascii(clear ? "clear" : "draw"));
     }

@@ -1,12 +1,12 @@
-package io.github.wsrecipes.chat;
+package io.github.wsrecipes.scaleout;
 
 import java.util.List;
 
 /**
- * The last messages of the chat, numbered, replayed to whoever joins late. Kept in this server's
- * memory ({@link MemoryHistory}) or, with {@code --redis}, in Redis for every node ({@link RedisHistory}).
+ * The last messages of the chat, numbered, replayed to whoever joins late. Kept in one server's
+ * memory (recipe 07's {@code MemoryHistory}) or, with {@code --redis}, in Redis for every node ({@link RedisHistory}).
  */
-interface History {
+public interface History {
 
     /** One message as members see it; {@code seq} counts messages from 1, {@code time} is epoch milliseconds. */
     record Line(long seq, long time, String name, String message) {

@@ -1,4 +1,4 @@
-package io.github.wsrecipes.chat;
+package io.github.wsrecipes.scaleout;
 
 import java.util.ArrayList;
 import java.util.Comparator;
