@@ -43,6 +43,11 @@ public final class Backlog {
 
     /** Queues UTF-8 bytes (encoded once for every peer) as one text frame; false once the peer is cut off. */
     public boolean send(ByteBuffer utf8) {
+        return send(utf8, false);
+    }
+
+    /** The same; with {@code more}, the frame waits for the next one sent to this peer, and both leave in one write. */
+    public boolean send(ByteBuffer utf8, boolean more) {
         int size = utf8.remaining();
         long before = queued.getAndAdd(size);
         if (full.get() || before > 0 && before + size > max) { // an empty backlog takes any one message
@@ -56,7 +61,7 @@ public final class Backlog {
         }
         // Jetty's core session sends bytes we already hold; slice(): each peer reads them through a position of its own.
         Runnable taken = () -> queued.addAndGet(-size);
-        ((WebSocketSession) session).getCoreSession().sendFrame(new Frame(OpCode.TEXT, utf8.slice()), Callback.from(taken, failure -> taken.run()), false);
+        ((WebSocketSession) session).getCoreSession().sendFrame(new Frame(OpCode.TEXT, utf8.slice()), Callback.from(taken, failure -> taken.run()), more);
         return true;
     }
 }

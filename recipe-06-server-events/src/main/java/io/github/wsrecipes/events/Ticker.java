@@ -41,7 +41,7 @@ final class Ticker implements ClientEndpoint.Clients {
         long t = System.nanoTime();
         ByteBuffer status = ByteBuffer.wrap(status(t).getBytes(StandardCharsets.UTF_8)); // encoded once
         clients.forEach((session, backlog) -> {
-            if (!backlog.send(status) || !backlog.send(PING)) {
+            if (!backlog.send(status, true) || !backlog.send(PING)) { // the two frames share one system call
                 clients.remove(session); // no more pushes to a client that does not read
             }
         });
