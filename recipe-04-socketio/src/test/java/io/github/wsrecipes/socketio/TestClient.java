@@ -1,5 +1,6 @@
 package io.github.wsrecipes.socketio;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Field;
@@ -58,7 +59,6 @@ final class TestClient implements AutoCloseable {
             "user message", "users message");
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-    private static final Duration UPGRADE_PATIENCE = Duration.ofSeconds(3); // it takes a few ms
 
     private final Socket socket;
     private final CompletableFuture<Void> upgraded = new CompletableFuture<>();
@@ -92,31 +92,25 @@ final class TestClient implements AutoCloseable {
      * WebSocket is over: netty-socketio 2.0.14 with this client may lose an event sent during the
      * upgrade (about one connection in a few hundred), which the README names as the reason the
      * page uses WebSocket only.
-     *
-     * <p>An upgrade that has not finished in {@link #UPGRADE_PATIENCE} never will: netty-socketio
-     * answers the client's poll with one NOOP when the probe arrives, and a poll the client sends
-     * after that one waits for the next packet, which a quiet server never sends (Node's engine.io
-     * sends a NOOP every 100 ms until the upgrade). About one connection in 60 in a tight loop; the
-     * socket is then closed and opened again, at most three times.
      */
     static TestClient connect(String serverUrl, String namespace, Transports transports) {
-        for (int attempt = 1; ; attempt++) {
-            TestClient client = open(serverUrl, namespace, transports, options -> { });
-            client.first(Socket.EVENT_CONNECT);
-            if (transports != Transports.POLLING_THEN_UPGRADE) {
-                return client;
-            }
-            try {
-                client.upgraded.get(UPGRADE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-                return client;
-            } catch (TimeoutException stalled) {
-                client.close();
-                if (attempt == 3) {
-                    throw new AssertionError("the upgrade to WebSocket stalled three times in a row", stalled);
-                }
-            } catch (InterruptedException | ExecutionException e) {
-                throw new IllegalStateException(e);
-            }
+        TestClient client = open(serverUrl, namespace, transports, options -> { });
+        client.first(Socket.EVENT_CONNECT);
+        if (transports == Transports.POLLING_THEN_UPGRADE) {
+            assertThat(client.upgradedWithin(PATIENCE)).as("upgraded to WebSocket").isTrue();
+        }
+        return client;
+    }
+
+    /** Whether the Engine.IO upgrade from polling to WebSocket has finished, waiting at most {@code patience}. */
+    boolean upgradedWithin(Duration patience) {
+        try {
+            upgraded.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stalled) {
+            return false;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -144,12 +138,6 @@ final class TestClient implements AutoCloseable {
     /** Waits for the first event with this name after the given mark. */
     Event firstAfter(int mark, String name) {
         return await().atMost(PATIENCE).until(() -> find(name, mark), Optional::isPresent).orElseThrow();
-    }
-
-    /** Waits for the first event with this name after the mark whose arguments mention {@code text}. */
-    Event firstAfter(int mark, String name, String text) {
-        return await().atMost(PATIENCE).until(() -> events().stream().skip(mark)
-                .filter(event -> event.name.equals(name) && event.args.toString().contains(text)).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     /** A position in the stream of events, for "after this point" questions. */

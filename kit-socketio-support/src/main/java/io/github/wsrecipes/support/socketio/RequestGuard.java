@@ -2,6 +2,9 @@ package io.github.wsrecipes.support.socketio;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import io.github.wsrecipes.support.PeerText;
@@ -11,7 +14,12 @@ import org.slf4j.LoggerFactory;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.listener.ExceptionListenerAdapter;
+import com.corundumstudio.socketio.messages.PacketsMessage;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -33,12 +41,14 @@ import io.netty.handler.codec.http.QueryStringDecoder;
  * <p>netty-socketio 2.0.14 checks the origin only when a session opens, so a foreign page holding a
  * session id could poll it; an undecodable URI ({@code GET /%}) or a malformed session id throws where
  * nothing answers, and the connection stays open; a peer that stops reading makes it queue without
- * limit; and its errors are stack traces quoting the peer's bytes. So: the origin rule on every request,
- * an HTTP error for what it cannot answer, a close once 1 MiB waits unread, and every error one line.
+ * limit; its errors are stack traces quoting the peer's bytes; and an upgrade from polling can stall. So: the
+ * origin rule on every request, an HTTP error for what it cannot answer, a close once 1 MiB waits unread,
+ * every error one line, and a NOOP every 100 ms while a client upgrades.
  */
 public final class RequestGuard extends SocketIOChannelInitializer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
+    private static final UpgradeNudge UPGRADE_NUDGE = new UpgradeNudge();
 
     private final Check check;
 
@@ -89,6 +99,7 @@ public final class RequestGuard extends SocketIOChannelInitializer {
         super.addSocketioHandlers(pipeline);
         pipeline.addFirst("backlog", new Backlog());
         pipeline.addBefore(PACKET_HANDLER, "requestGuard", check);
+        pipeline.addBefore(PACKET_HANDLER, "upgradeNudge", UPGRADE_NUDGE);
         pipeline.addLast("oneLineErrors", new OneLineErrors()); // what no handler before caught
     }
 
@@ -147,6 +158,32 @@ public final class RequestGuard extends SocketIOChannelInitializer {
             } catch (IllegalArgumentException undecodable) {
                 return "bad request: the URI cannot be decoded";
             }
+        }
+    }
+
+    /**
+     * netty-socketio answers a client's pending poll with one NOOP when its WebSocket probe arrives, so that
+     * the client can pause polling and upgrade; a poll the client sends just after that one waits for the
+     * server's next packet, and on a quiet connection the upgrade never ends. Node's engine.io sends a NOOP
+     * every 100 ms until the upgrade is done, and so does this (queued NOOPs move to the WebSocket with the rest).
+     */
+    @Sharable
+    private static final class UpgradeNudge extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof PacketsMessage packets && packets.getTransport() == Transport.WEBSOCKET
+                    && packets.getContent().readableBytes() == 6 && packets.getContent().toString(StandardCharsets.US_ASCII).equals("2probe")) {
+                ClientHead client = packets.getClient();
+                AtomicReference<ScheduledFuture<?>> nudge = new AtomicReference<>();
+                nudge.set(ctx.executor().scheduleAtFixedRate(() -> {
+                    if (client.getCurrentTransport() == Transport.WEBSOCKET || !ctx.channel().isActive()) {
+                        nudge.get().cancel(false);
+                    } else {
+                        client.send(new Packet(PacketType.NOOP, client.getEngineIOVersion()), Transport.POLLING);
+                    }
+                }, 100, 100, TimeUnit.MILLISECONDS));
+            }
+            ctx.fireChannelRead(msg);
         }
     }
 
