@@ -5,8 +5,10 @@ import static io.github.wsrecipes.whiteboard.LiveBoard.mouse;
 import static io.github.wsrecipes.whiteboard.LiveBoard.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -223,6 +225,8 @@ class RelayTest {
     @Test
     void stopClosesEveryConnectionWith1001() throws Exception {
         Peer a = join(client, board.uri());
+        // The socketid arrives from inside onOpen; Jetty lists the session for the stop once onOpen returns.
+        await().atMost(Duration.ofSeconds(5)).until(() -> board.server.clients() == 1);
 
         board.server.stop();
 
