@@ -63,9 +63,9 @@ public final class Options {
     }
 
     private void validate(CommandLine cli) {
-        String wrong = port < 0 || port > 65_535 ? "--port must be from 0 (any free port) to 65535, not " + port
-                // Jetty's one frame limit also caps what it sends, and a close frame may carry 125 bytes.
-                : maxReceivedFrameSize < 125 ? "--max-received-frame-size must be at least 125 bytes, not " + maxReceivedFrameSize
+        CommandLines.checkPort(cli, "--port", port);
+        // Jetty's one frame limit also caps what it sends, and a close frame may carry 125 bytes.
+        String wrong = maxReceivedFrameSize < 125 ? "--max-received-frame-size must be at least 125 bytes, not " + maxReceivedFrameSize
                 : maxReceivedMessageSize < 1 || fragmentationThreshold < 1 ? "sizes must be positive"
                 : keepaliveInterval < 1 || keepaliveGracePeriod < 1 || closeTimeout < 0 ? "times must be positive (--close-timeout: 0 or more)"
                 : null;
