@@ -34,6 +34,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 
 /**
  * Every HTTP request to a netty-socketio server (recipes 04 and 07), checked before the library sees it.
@@ -169,10 +170,13 @@ public final class RequestGuard extends SocketIOChannelInitializer {
      */
     @Sharable
     private static final class UpgradeNudge extends ChannelInboundHandlerAdapter {
+        private static final AttributeKey<Boolean> NUDGED = AttributeKey.valueOf("upgradeNudge");
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof PacketsMessage packets && packets.getTransport() == Transport.WEBSOCKET
-                    && packets.getContent().readableBytes() == 6 && packets.getContent().toString(StandardCharsets.US_ASCII).equals("2probe")) {
+                    && packets.getContent().readableBytes() == 6 && packets.getContent().toString(StandardCharsets.US_ASCII).equals("2probe")
+                    && ctx.channel().attr(NUDGED).setIfAbsent(true) == null) { // one nudge per socket, however many probes it sends
                 ClientHead client = packets.getClient();
                 AtomicReference<ScheduledFuture<?>> nudge = new AtomicReference<>();
                 nudge.set(ctx.executor().scheduleAtFixedRate(() -> {
