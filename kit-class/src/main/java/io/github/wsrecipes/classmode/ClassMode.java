@@ -8,10 +8,10 @@ import java.util.List;
 
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.ServerThreads;
 import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +57,8 @@ public final class ClassMode {
 
     public void start() throws Exception {
         // 1. The landing page's port first: if it is taken, nothing else starts.
-        server = new Server(new QueuedThreadPool(16, 2));
-        connector = new ServerConnector(server);
+        server = ServerThreads.server("kit-class");
+        connector = ServerThreads.connector(server);
         connector.setHost(options.host);
         connector.setPort(options.port);
         connector.setReuseAddress(true);

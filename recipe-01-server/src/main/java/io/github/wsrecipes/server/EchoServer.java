@@ -7,10 +7,10 @@ import java.nio.channels.UnresolvedAddressException;
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.GoingAway;
 import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.ServerThreads;
 import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -55,7 +55,7 @@ public final class EchoServer {
     /** Builds the server top to bottom, in the order of listing 8-1. */
     public void start() throws Exception {
         // 1. http.createServer + listen: one HTTP server on one port, bound now (a port in use fails here).
-        server = new Server(new QueuedThreadPool(16, 2));
+        server = ServerThreads.server("recipe-01-server");
         connector = Keepalive.connector(server, options); // TCP keepalive probes under useNativeKeepalive
         connector.setAcceptedTcpNoDelay(options.disableNagleAlgorithm);
         connector.setHost(options.host);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 
+import io.github.wsrecipes.support.ServerThreads;
 import jdk.net.ExtendedSocketOptions;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -37,7 +38,7 @@ final class Keepalive {
 
     /** A connector whose sockets send TCP keepalive probes, the first after the interval, when useNativeKeepalive asks. */
     static ServerConnector connector(Server server, Options options) {
-        return new ServerConnector(server) {
+        return new ServerConnector(server, ServerThreads.ACCEPTORS, ServerThreads.SELECTORS) {
             @Override
             protected void configure(Socket socket) {
                 super.configure(socket);

@@ -6,10 +6,10 @@ import java.nio.channels.UnresolvedAddressException;
 
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.ServerThreads;
 import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Recipe 02 · a browser WebSocket client (listing 8-3). This server only hands out the page
@@ -23,7 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class PageServer {
 
     private final Options options;
-    private final Server server = new Server(new QueuedThreadPool(16, 2));
+    private final Server server = ServerThreads.server("recipe-02-client");
     private ServerConnector connector;
 
     public PageServer(Options options) {
@@ -50,7 +50,7 @@ public final class PageServer {
     /** Builds the server top to bottom: a port, then files. */
     public void start() throws Exception {
         // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
-        connector = new ServerConnector(server);
+        connector = ServerThreads.connector(server);
         connector.setHost(options.host);
         connector.setPort(options.port);
         connector.setReuseAddress(true);

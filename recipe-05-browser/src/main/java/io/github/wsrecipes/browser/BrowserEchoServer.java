@@ -8,11 +8,11 @@ import java.time.Duration;
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.GoingAway;
 import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.ServerThreads;
 import io.github.wsrecipes.support.StaticFiles;
 import io.github.wsrecipes.support.UpgradeCheck;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -63,8 +63,8 @@ public final class BrowserEchoServer {
     /** Builds the server top to bottom, from the socket to the echo. */
     public void start() throws Exception {
         // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
-        server = new Server(new QueuedThreadPool(16, 2));
-        connector = new ServerConnector(server);
+        server = ServerThreads.server("recipe-05-browser");
+        connector = ServerThreads.connector(server);
         connector.setHost(options.host);
         connector.setPort(options.port);
         connector.setReuseAddress(true);

@@ -10,11 +10,11 @@ import io.github.wsrecipes.scaleout.Relay;
 import io.github.wsrecipes.support.CommandLines;
 import io.github.wsrecipes.support.GoingAway;
 import io.github.wsrecipes.support.Origins;
+import io.github.wsrecipes.support.ServerThreads;
 import io.github.wsrecipes.support.StaticFiles;
 import io.github.wsrecipes.support.UpgradeCheck;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.redisson.client.RedisException;
@@ -72,8 +72,8 @@ public final class WhiteboardServer {
         DrawEvent.check("{\"type\":\"mousedown\",\"strokeStyle\":\"red\",\"lineWidth\":1,\"pageX\":0,\"pageY\":0}".getBytes(StandardCharsets.UTF_8));
 
         // 1. One HTTP server on one port, bound now: a port in use fails here, and port 0 gets its number.
-        server = new Server(new QueuedThreadPool(16, 2));
-        connector = new ServerConnector(server);
+        server = ServerThreads.server("recipe-08-whiteboard");
+        connector = ServerThreads.connector(server);
         connector.setHost(options.host);
         connector.setPort(options.port);
         connector.setReuseAddress(true);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.UnresolvedAddressException;
 
 import io.github.wsrecipes.support.CommandLines;
+import io.github.wsrecipes.support.ServerThreads;
 import io.github.wsrecipes.support.StaticFiles;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -12,7 +13,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PageServer {
 
-    private final Server server = new Server(new QueuedThreadPool(16, 2));
-    private final ServerConnector connector = new ServerConnector(server);
+    private final Server server = ServerThreads.server("pages");
+    private final ServerConnector connector = ServerThreads.connector(server);
 
     /** Binds the port now: a port in use fails here, in the kit's words, and port 0 gets its number before the origin rule is made. */
     public PageServer(String host, int port) throws IOException {
