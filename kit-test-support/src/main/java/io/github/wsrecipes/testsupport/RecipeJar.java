@@ -54,12 +54,28 @@ public final class RecipeJar implements AutoCloseable {
 
     /** Starts the module's runnable jar with these arguments (the tests run in kit-e2e, beside the module). */
     public static RecipeJar start(String module, String... args) throws IOException {
-        Path jar = Path.of("..", module, "target", module + ".jar");
-        Assertions.assertTrue(Files.isRegularFile(jar), () -> jar + " is missing: it is built by 'mvn package'");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        return start(List.of(), module, args);
+    }
+
+    /** The same, with these flags for the JVM, e.g. {@code -Xmx64m}. */
+    public static RecipeJar start(List<String> jvmFlags, String module, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar(module).toString()));
         command.addAll(List.of(args));
         return new RecipeJar(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** This JVM's {@code java}, which runs the jars too. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The module's runnable jar, as {@code mvn package} built it. */
+    public static Path jar(String module) {
+        Path jar = Path.of("..", module, "target", module + ".jar");
+        Assertions.assertTrue(Files.isRegularFile(jar), () -> jar + " is missing: it is built by 'mvn package'");
+        return jar;
     }
 
     /** Waits for the first line that satisfies the condition and returns it. */
