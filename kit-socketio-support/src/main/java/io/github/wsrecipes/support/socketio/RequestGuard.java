@@ -63,6 +63,9 @@ public final class RequestGuard extends SocketIOChannelInitializer {
         config.setHostname(host);
         config.setPort(port);
         config.setContext(path);                 // Node's `path` option
+        // Few threads, as ServerThreads gives Jetty: one accepts, one event loop per core (Netty's default: two).
+        config.setBossThreads(1);
+        config.setWorkerThreads(Runtime.getRuntime().availableProcessors());
         config.getSocketConfig().setReuseAddress(true); // a restart can listen again at once
         // A new session id per handshake, as Node: else the `io` cookie (set for every port) makes two tabs share one.
         config.setRandomSession(true);
