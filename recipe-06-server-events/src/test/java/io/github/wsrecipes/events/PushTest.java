@@ -191,8 +191,10 @@ class PushTest {
         long seq = first.lastSeq();
         await().atMost(Duration.ofSeconds(30)).until(() -> more.stream().allMatch(c -> c.lastSeq() > seq + 1));
 
-        // The server's pool (16 at most) and the client's (8) may still grow; a thread per connection would add 200.
-        assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThan(threadsBefore + 30);
+        // A thread per connection would add 200; the server's pool holds two at most, whatever the load.
+        assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThan(threadsBefore + 10);
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> thread.getName().startsWith("recipe-06-server-events-"))
+                .hasSizeBetween(1, 2);
         assertThat(first.statuses().get(first.statuses().size() - 1).field("clients")).isEqualTo(201);
     }
 
