@@ -10,10 +10,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +77,49 @@ class RequestGuardTest {
             try (TestClient client = TestClient.open(url, "/", Transports.POLLING_THEN_UPGRADE, options -> { })) {
                 assertThat(client.upgradedWithin(Duration.ofSeconds(3))).as("connect %d upgraded", i).isTrue();
             }
+        }
+    }
+
+    /** A client probes its WebSocket once; netty-socketio would queue a NOOP on polling for every probe, so a second one closes it. */
+    @Test
+    void aSecondUpgradeProbeClosesTheWebSocket() throws Exception {
+        String sid = pollingHandshake();
+        CountDownLatch answered = new CountDownLatch(1);
+        CompletableFuture<String> ended = new CompletableFuture<>();
+        WebSocket probes = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + port + "/socket.io/?EIO=4&transport=websocket&sid=" + sid), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence text, boolean last) {
+                        if ("3probe".contentEquals(text)) {
+                            answered.countDown();
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                        ended.complete("closed " + statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket socket, Throwable error) {
+                        ended.complete("cut: " + error);
+                    }
+                }).get(PROMPTLY.toSeconds(), TimeUnit.SECONDS);
+        probes.sendText("2probe", true).get(PROMPTLY.toSeconds(), TimeUnit.SECONDS);
+        assertThat(answered.await(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).as("the first probe answered").isTrue();
+        assertThat(ended).as("open after one probe").isNotDone();
+
+        Logger guard = (Logger) LoggerFactory.getLogger("io.github.wsrecipes.support.socketio.RequestGuard"); // recipe 07's tests keep it off root
+        guard.addAppender(log);
+        try {
+            probes.sendText("2probe", true);
+            assertThat(ended.get(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.endsWith(": a second upgrade probe"));
+        } finally {
+            guard.detachAppender(log);
         }
     }
 

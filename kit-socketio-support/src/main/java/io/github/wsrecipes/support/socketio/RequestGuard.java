@@ -170,6 +170,7 @@ public final class RequestGuard extends SocketIOChannelInitializer {
      * the client can pause polling and upgrade; a poll the client sends just after that one waits for the
      * server's next packet, and on a quiet connection the upgrade never ends. Node's engine.io sends a NOOP
      * every 100 ms until the upgrade is done, and so does this (queued NOOPs move to the WebSocket with the rest).
+     * A client probes once: a second probe closes the WebSocket.
      */
     @Sharable
     private static final class UpgradeNudge extends ChannelInboundHandlerAdapter {
@@ -178,8 +179,13 @@ public final class RequestGuard extends SocketIOChannelInitializer {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof PacketsMessage packets && packets.getTransport() == Transport.WEBSOCKET
-                    && packets.getContent().readableBytes() == 6 && packets.getContent().toString(StandardCharsets.US_ASCII).equals("2probe")
-                    && ctx.channel().attr(NUDGED).setIfAbsent(true) == null) { // one nudge per socket, however many probes it sends
+                    && packets.getContent().readableBytes() == 6 && packets.getContent().toString(StandardCharsets.US_ASCII).equals("2probe")) {
+                if (ctx.channel().attr(NUDGED).setIfAbsent(true) != null) {
+                    // netty-socketio would queue a NOOP on polling for each, without bound while the client does not poll.
+                    LOG.warn("Closed {}: a second upgrade probe", ctx.channel().remoteAddress());
+                    ctx.close();
+                    return; // WebSocketTransport releases the frame
+                }
                 ClientHead client = packets.getClient();
                 AtomicReference<ScheduledFuture<?>> nudge = new AtomicReference<>();
                 nudge.set(ctx.executor().scheduleAtFixedRate(() -> {
